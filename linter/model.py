@@ -1,0 +1,201 @@
+"""The plain values that flow between kzlint's stages.
+
+Every stage takes and returns these frozen dataclasses, so a stage can be
+tested alone and nothing downstream can change what an upstream stage saw.
+Offsets are code-point indices into ``Document.text``; lines and columns shown
+to people are 1-based and computed on demand from those offsets.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import Enum, IntEnum
+from pathlib import Path
+
+
+class Severity(IntEnum):
+    """How much a finding matters; ordered so that ``>=`` means "at least as bad"."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[name.strip().upper()]
+        except KeyError:
+            choices = ", ".join(s.label for s in cls)
+            raise ValueError(f"unknown severity {name!r} (choose from {choices})") from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+class Category(str, Enum):
+    """What kind of problem a finding reports; the JSON document uses these values."""
+
+    OMISSION = "omission"
+    ADDITION = "addition"
+    DIVERGENCE = "divergence"
+    NUMBER = "number"
+    NAME = "name"
+    TERMINOLOGY = "terminology"
+    GRAMMAR = "grammar"
+    SPELLING = "spelling"
+    STYLE = "style"
+    UNTRANSLATED = "untranslated"
+    CUSTOM = "custom"
+
+    @classmethod
+    def parse(cls, name: str) -> Category:
+        try:
+            return cls(name.strip().lower())
+        except ValueError:
+            choices = ", ".join(c.value for c in cls)
+            raise ValueError(f"unknown category {name!r} (choose from {choices})") from None
+
+
+class ParagraphKind(str, Enum):
+    """The role of a paragraph; only body and quote paragraphs carry the article's content."""
+
+    BODY = "body"
+    QUOTE = "quote"
+    HEADING = "heading"
+    BOILERPLATE = "boilerplate"
+    EDITORIAL = "editorial"
+
+    @property
+    def is_content(self) -> bool:
+        return self in (ParagraphKind.BODY, ParagraphKind.QUOTE)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or number with its place in the document."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def norm(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence; ``index`` counts sentences across the whole document."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    text: str
+    kind: ParagraphKind
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded, segmented text. ``text`` is the file's text with line ends normalised to ``\\n``."""
+
+    path: Path
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    line_starts: tuple[int, ...] = field(repr=False)
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return tuple(s for p in self.paragraphs for s in p.sentences)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def paragraph_at(self, offset: int) -> Paragraph:
+        starts = [p.start for p in self.paragraphs]
+        return self.paragraphs[max(0, bisect.bisect_right(starts, offset) - 1)]
+
+
+@dataclass(frozen=True)
+class SentenceLink:
+    """Sentences of A and B (document-wide sentence indices) that render the same content."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    score: float
+
+
+@dataclass(frozen=True)
+class AlignedGroup:
+    """Paragraphs of A and B (indices) that render the same content, N:M."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    score: float
+    sentences: tuple[SentenceLink, ...]
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Groups in the order of B (the fuller rendering); paragraphs in no group are unaligned."""
+
+    groups: tuple[AlignedGroup, ...]
+    unaligned_a: tuple[int, ...]
+    unaligned_b: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a finding points, on one side: ``side`` is "a" or "b"."""
+
+    side: str
+    paragraph: int
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+
+    @classmethod
+    def of(cls, side: str, doc: Document, start: int, end: int) -> Location:
+        line, column = doc.position(start)
+        return cls(side, doc.paragraph_at(start).index, start, end, line, column, doc.text[start:end])
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem, from any rule: built-in, grammar backend or rule file.
+
+    ``weight`` orders findings of equal severity (higher first), so that, for
+    example, a changed term is listed before a changed article.
+    """
+
+    rule: str
+    category: Category
+    severity: Severity
+    message: str
+    locations: tuple[Location, ...]
+    suggestion: str | None = None
+    weight: float = 0.0
+
+    def at(self, side: str) -> Location | None:
+        return next((loc for loc in self.locations if loc.side == side), None)
+
+    @property
+    def sort_key(self) -> tuple:
+        first = self.locations[0] if self.locations else None
+        place = (first.side, first.start) if first else ("", 0)
+        return (place, self.rule, self.message)

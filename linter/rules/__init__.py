@@ -1,0 +1,1 @@
+"""Built-in rules: ``KZ1xx`` compare an aligned pair, ``KZ2xx`` read one text."""

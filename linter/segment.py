@@ -1,0 +1,192 @@
+"""Segmentation: paragraphs, their kinds, sentences and word tokens, all with offsets.
+
+Real renderings are untidy: one site separates paragraphs by blank lines,
+another puts each paragraph on a line of its own, a third hard-wraps prose.
+A blank line always ends a paragraph; inside a block, each line is its own
+paragraph unless the block reads as hard-wrapped prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from linter.load import read_text
+from linter.model import Document, Paragraph, ParagraphKind, Sentence, Token
+
+_TERMINAL = tuple(".!?…:;»”\"')")
+_MARKDOWN_BLOCK = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>)")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:[-'’][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”»’')\]]*(?=\s+[\"“«‘'(\[]?[\d\w])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st jr sr no nos vs etc eg ie inc ltd co corp gen col lt gov sen rep "
+    "jan feb mar apr jun jul aug sep sept oct nov dec fig approx dept est".split()
+)
+_OPENING_QUOTES = "«“\"„‘'"
+_CLOSING_QUOTES = "»”\"“’'"
+_BOILERPLATE = re.compile(
+    r"""^(?:photos?|image|source|published|updated|read\ (?:also|more)|see\ also|share|tags?)\b
+        |\bphotos?\s*(?::|/|credit)
+        |\((?:photos?|video)\s*/
+        |contributed\ to\ this\ (?:story|report)
+        |^by\ [A-Z]
+        |^https?:
+        |\b(?:correspondent|reporter|staff\ writer|photo\ editor)\b(?!.*[.!?]$)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_HEADING_MAX_WORDS = 14
+
+
+def load_document(path: Path) -> Document:
+    """Read and segment one rendering."""
+    return segment(path, read_text(path))
+
+
+def segment(path: Path, text: str) -> Document:
+    spans = list(_paragraph_spans(text))
+    kinds = _classify(text, spans)
+    paragraphs: list[Paragraph] = []
+    sentence_count = 0
+    for index, ((start, end), kind) in enumerate(zip(spans, kinds)):
+        sentences = tuple(
+            Sentence(sentence_count + n, index, s, e, text[s:e])
+            for n, (s, e) in enumerate(sentence_spans(text, start, end))
+        )
+        sentence_count += len(sentences)
+        paragraphs.append(Paragraph(index, start, end, text[start:end], kind, sentences))
+    line_starts = (0, *(m.end() for m in re.finditer("\n", text)))
+    return Document(path, text, tuple(paragraphs), line_starts)
+
+
+def tokens(text: str, offset: int = 0) -> list[Token]:
+    """Words and numbers of ``text``; ``offset`` is added to every position."""
+    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+
+
+def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentence boundaries inside ``text[start:end]``, trimmed of surrounding space."""
+    chunk = text[start:end]
+    cursor = 0
+    for match in _SENTENCE_END.finditer(chunk):
+        if _is_abbreviation(chunk, match.start()):
+            continue
+        yield from _trimmed(start, chunk, cursor, match.end())
+        cursor = match.end()
+    yield from _trimmed(start, chunk, cursor, len(chunk))
+
+
+def _trimmed(base: int, chunk: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    piece = chunk[lo:hi]
+    stripped = piece.strip()
+    if stripped:
+        lead = len(piece) - len(piece.lstrip())
+        yield base + lo + lead, base + lo + lead + len(stripped)
+
+
+def _is_abbreviation(chunk: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` closes an abbreviation or an initial, not a sentence."""
+    if chunk[dot] != ".":
+        return False
+    word = re.search(r"([^\W\d_]+)$", chunk[:dot])
+    if not word:
+        return False
+    letters = word.group(1)
+    single_initial = len(letters) == 1 and letters.isupper()
+    return single_initial or letters.lower() in _ABBREVIATIONS
+
+
+def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    for block in _blocks(text):
+        for group in _split_block(block):
+            yield group[0][0], group[-1][1]
+
+
+def _blocks(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Runs of non-blank lines, each line as a (start, end) span without its line end."""
+    block: list[tuple[int, int]] = []
+    position = 0
+    for line in text.split("\n"):
+        start, end = position, position + len(line)
+        position = end + 1
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            block.append((start + lead, start + len(line.rstrip())))
+        elif block:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+def _split_block(block: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    return [block] if _is_wrapped_prose(block) else [[line] for line in block]
+
+
+def _is_wrapped_prose(block: list[tuple[int, int]]) -> bool:
+    """A block whose inner lines fill a similar width is one hard-wrapped paragraph.
+
+    Lines of very different widths (a byline, a caption, a heading) or lines
+    longer than any wrap width are separate paragraphs set without blank lines.
+    """
+    if len(block) == 1:
+        return True
+    widths = [end - start for start, end in block[:-1]]
+    return 40 <= max(widths) <= 100 and min(widths) >= 0.6 * max(widths)
+
+
+def _classify(text: str, spans: list[tuple[int, int]]) -> list[ParagraphKind]:
+    kinds = [_kind_of(text[s:e]) for s, e in spans]
+    if kinds and kinds[0] is ParagraphKind.BODY and _looks_like_title(text[spans[0][0] : spans[0][1]]):
+        kinds[0] = ParagraphKind.HEADING
+    content = [k for k in kinds if k.is_content]
+    quoted = sum(1 for k in content if k is ParagraphKind.QUOTE)
+    if quoted >= 2 and quoted * 2 >= len(content):
+        # A rendering that quotes excerpts: its unquoted prose is the editor's own.
+        kinds = [ParagraphKind.EDITORIAL if k is ParagraphKind.BODY else k for k in kinds]
+    return kinds
+
+
+def _kind_of(paragraph: str) -> ParagraphKind:
+    if _BOILERPLATE.search(paragraph) or _is_foreign_label(paragraph):
+        return ParagraphKind.BOILERPLATE
+    if paragraph.lstrip().startswith("#") or _looks_like_heading(paragraph):
+        return ParagraphKind.HEADING
+    if _is_wholly_quoted(paragraph):
+        return ParagraphKind.QUOTE
+    return ParagraphKind.BODY
+
+
+def _looks_like_heading(paragraph: str) -> bool:
+    words = paragraph.split()
+    return (
+        "\n" not in paragraph
+        and len(words) <= _HEADING_MAX_WORDS
+        and not paragraph.rstrip().endswith(_TERMINAL)
+        and not _MARKDOWN_BLOCK.match(paragraph)
+    )
+
+
+def _looks_like_title(paragraph: str) -> bool:
+    """A first line that does not end a sentence is the title, even a long one."""
+    return "\n" not in paragraph and len(paragraph.split()) <= 30 and not paragraph.rstrip().endswith(".")
+
+
+def _is_foreign_label(paragraph: str) -> bool:
+    """A short line with no Latin letters: a site's label left in another script."""
+    letters = [c for c in paragraph if c.isalpha()]
+    return len(paragraph.split()) <= 4 and bool(letters) and not any(c.isascii() for c in letters)
+
+
+def _is_wholly_quoted(paragraph: str) -> bool:
+    stripped = paragraph.strip().rstrip(".")
+    if len(stripped) < 2 or stripped[0] not in _OPENING_QUOTES or stripped[-1] not in _CLOSING_QUOTES:
+        return False
+    # "“...,” he said" closes the quote before the end; a wholly quoted passage does not.
+    return not re.search(r"[»”\"]\s*,?\s+\w+\s+(said|says|told|added)\b", stripped)
+
+
+def content_tokens(sentence_text: str) -> list[str]:
+    """Lower-cased word forms, for similarity and indexing."""
+    return [t.norm for t in tokens(sentence_text)]
+
