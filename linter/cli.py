@@ -1,0 +1,212 @@
+"""The command line: parse options, call the engine, hand the result to a reporter.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
+2 a usage, input or configuration error, printed as one line on stderr.
+Heavy modules are imported inside the commands so that ``kzlint --help`` is instant.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from linter import __version__
+from linter.errors import KzlintError
+
+app = typer.Typer(
+    name="kzlint",
+    help="Compare two renderings of one text and lint their translation quality.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+rules_app = typer.Typer(help="List, show and test rules (built-in and from rule files).", rich_markup_mode=None)
+app.add_typer(rules_app, name="rules")
+
+
+class OutputFormat(str, Enum):
+    markdown = "markdown"
+    json = "json"
+
+
+class GrammarBackend(str, Enum):
+    auto = "auto"
+    languagetool = "languagetool"
+    harper = "harper"
+    off = "off"
+
+
+ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Configuration file (default: kzlint.toml or pyproject.toml found upward).")]
+RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra rule file or folder (repeatable).")]
+DisableOption = Annotated[Optional[list[str]], typer.Option("--disable", help="Switch a rule off by id or id prefix (repeatable).")]
+FailOnOption = Annotated[Optional[str], typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe: info, warning or error.")]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")]
+OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (markdown default: reports/<A>--<B>.md; json default: stdout).")]
+GrammarOption = Annotated[Optional[GrammarBackend], typer.Option("--grammar", help="Grammar backend: auto (LanguageTool if configured or installed, else Harper), languagetool, harper or off.")]
+LanguageToolUrlOption = Annotated[Optional[str], typer.Option("--languagetool-url", envvar="KZLINT_LANGUAGETOOL_URL", help="URL of a running LanguageTool server.")]
+LanguageOption = Annotated[Optional[str], typer.Option("--language", help="Language variant for grammar: en-US, en-GB, ...")]
+PickyOption = Annotated[Optional[bool], typer.Option("--picky/--not-picky", help="Also report style checks that are off by default (long sentences, Oxford comma).")]
+CacheOption = Annotated[Optional[bool], typer.Option("--cache/--no-cache", help="Reuse grammar results for unchanged paragraphs.")]
+JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", min=0, help="Processes for grammar checking (0: all cores).")]
+CompanionOption = Annotated[Optional[list[Path]], typer.Option("--companion", help="Another source (file or folder) read for cross-source checks, such as names that all sources spell alike (repeatable).")]
+BaselineOption = Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not recorded in this baseline file.")]
+UpdateBaselineOption = Annotated[bool, typer.Option("--update-baseline", help="Record the current findings in the --baseline file and exit 0.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")]
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn errors the user can fix into one line on stderr and exit status 2."""
+    try:
+        yield
+    except KzlintError as error:
+        typer.echo(f"kzlint: error: {error}", err=True)
+        raise typer.Exit(2) from None
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"kzlint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """Compare two renderings of one text and lint their translation quality."""
+
+
+@app.command()
+def align(
+    a: Annotated[Path, typer.Argument(help="The rendering under review (for example, the excerpts).")],
+    b: Annotated[Path, typer.Argument(help="The reference rendering (for example, the full text).")],
+    output: OutputOption = None,
+    output_format: FormatOption = OutputFormat.markdown,
+    fail_on: FailOnOption = None,
+    grammar: GrammarOption = None,
+    languagetool_url: LanguageToolUrlOption = None,
+    language: LanguageOption = None,
+    picky: PickyOption = None,
+    cache: CacheOption = None,
+    jobs: JobsOption = None,
+    rules: RulesOption = None,
+    disable: DisableOption = None,
+    companion: CompanionOption = None,
+    baseline: BaselineOption = None,
+    update_baseline: UpdateBaselineOption = False,
+    config: ConfigOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Align rendering A with reference B and report where they part ways."""
+    with user_errors():
+        from linter import engine
+
+        settings = _settings(locals())
+        with _progress(quiet) as on_stage:
+            result = engine.compare(a, b, settings, on_stage)
+        default = Path("reports") / f"{a.stem}--{b.stem}.md"
+        _finish([result], settings.fail_on, output_format, output, default, baseline, update_baseline)
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="One or more texts to check on their own.")],
+    output: OutputOption = None,
+    output_format: FormatOption = OutputFormat.markdown,
+    fail_on: FailOnOption = None,
+    grammar: GrammarOption = None,
+    languagetool_url: LanguageToolUrlOption = None,
+    language: LanguageOption = None,
+    picky: PickyOption = None,
+    cache: CacheOption = None,
+    jobs: JobsOption = None,
+    rules: RulesOption = None,
+    disable: DisableOption = None,
+    companion: CompanionOption = None,
+    baseline: BaselineOption = None,
+    update_baseline: UpdateBaselineOption = False,
+    config: ConfigOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Run the single-text rules (grammar, spelling, untranslated text, rule files) on each file."""
+    with user_errors():
+        from linter import engine
+
+        settings = _settings(locals())
+        with _progress(quiet) as on_stage:
+            results = [engine.check(path, settings, on_stage) for path in files]
+        default = Path("reports") / f"{files[0].stem}.check.md" if len(files) == 1 else Path("reports") / "check.md"
+        _finish(results, settings.fail_on, output_format, output, default, baseline, update_baseline)
+
+
+def _settings(options: dict) -> "Settings":
+    from linter.config import Overrides, load_settings
+
+    overrides = Overrides(
+        config_file=options["config"],
+        rule_paths=tuple(options["rules"] or ()),
+        disabled=tuple(options["disable"] or ()),
+        fail_on=options["fail_on"],
+        companions=tuple(options["companion"] or ()),
+        grammar=options["grammar"].value if options["grammar"] else None,
+        languagetool_url=options["languagetool_url"],
+        language=options["language"],
+        picky=options["picky"],
+        cache=options["cache"],
+        jobs=options["jobs"],
+    )
+    try:
+        return load_settings(Path.cwd(), overrides)
+    except ValueError as error:
+        from linter.errors import ConfigError
+
+        raise ConfigError(str(error)) from None
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[str], None]]:
+    from linter.progress import stage_display
+
+    with stage_display(enabled=not quiet) as on_stage:
+        yield on_stage
+
+
+def _finish(results, fail_on, output_format, output, default, baseline, update_baseline) -> None:
+    """Filter by baseline, render, write atomically, and exit with the findings' status."""
+    from linter import engine
+    from linter.output import write_atomic
+    from linter.report import render
+
+    if baseline is not None:
+        from linter.baseline import apply_baseline, write_baseline
+
+        if update_baseline:
+            count = write_baseline(baseline, results)
+            typer.echo(f"kzlint: recorded {count} findings in {baseline}", err=True)
+            raise typer.Exit(0)
+        results = apply_baseline(baseline, results)
+    elif update_baseline:
+        from linter.errors import ConfigError
+
+        raise ConfigError("--update-baseline needs --baseline FILE")
+    text = render(results, output_format.value)
+    if output_format is OutputFormat.json and output is None:
+        sys.stdout.write(text)
+    else:
+        target = output or default
+        write_atomic(target, text)
+        typer.echo(f"kzlint: wrote {target}", err=True)
+    findings = [f for result in results for f in result.findings]
+    raise typer.Exit(engine.exit_code(findings, fail_on))
+
+
+def main() -> None:
+    app()

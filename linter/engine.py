@@ -1,0 +1,169 @@
+"""The pipeline: load and segment the texts, align them, run every rule, summarise.
+
+The CLI calls :func:`compare` or :func:`check` and hands the result to a
+reporter; nothing here prints or writes files.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from linter.model import Alignment, Category, Document, Finding, Severity
+from linter.rules.base import Comparison, PairRule, TextRule, TextUnderCheck
+from linter.rules.registry import builtin_rules
+from linter.segment import content_tokens, load_document
+from linter.settings import Settings
+
+Stage = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Summary:
+    findings_by_severity: dict[str, int]
+    findings_by_category: dict[str, int]
+    coverage_of_b: float | None
+    aligned_groups: int
+    unaligned_a: int
+    unaligned_b: int
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What one run found: the texts, how they align, the findings and a summary."""
+
+    a: Document
+    b: Document | None
+    alignment: Alignment | None
+    findings: tuple[Finding, ...]
+    summary: Summary
+    grammar_backend: str | None
+
+
+def compare(a_path: Path, b_path: Path, settings: Settings, on_stage: Stage | None = None) -> RunResult:
+    """Align rendering A with reference B and run pair and single-text rules."""
+    from linter.align import align
+
+    stage = on_stage or _quiet
+    stage("reading and segmentation")
+    a, b = load_document(a_path), load_document(b_path)
+    stage("alignment")
+    alignment = align(a, b)
+    stage("rules")
+    rules = _active_rules(settings)
+    companions = _companions(settings, exclude=(a_path, b_path))
+    pair = Comparison(a, b, alignment)
+    texts = [TextUnderCheck(a, "a", (b, *companions)), TextUnderCheck(b, "b", (a, *companions))]
+    findings = [*_pair_findings(pair, rules), *_text_findings(texts, rules)]
+    stage("grammar")
+    grammar_findings, backend = _grammar_findings(texts, settings)
+    findings = _finalise([*findings, *grammar_findings], settings)
+    return RunResult(a, b, alignment, findings, summarise(findings, a, b, alignment), backend)
+
+
+def check(path: Path, settings: Settings, on_stage: Stage | None = None) -> RunResult:
+    """Run the single-text rules on one rendering."""
+    stage = on_stage or _quiet
+    stage("reading and segmentation")
+    doc = load_document(path)
+    stage("rules")
+    texts = [TextUnderCheck(doc, "a", _companions(settings, exclude=(path,)))]
+    findings = list(_text_findings(texts, _active_rules(settings)))
+    stage("grammar")
+    grammar_findings, backend = _grammar_findings(texts, settings)
+    findings = _finalise([*findings, *grammar_findings], settings)
+    return RunResult(doc, None, None, findings, summarise(findings, doc, None, None), backend)
+
+
+def _quiet(_: str) -> None:
+    """The default stage callback: no progress display."""
+
+
+def _pair_findings(pair: Comparison, rules: Sequence[PairRule | TextRule]) -> Iterator[Finding]:
+    for rule in rules:
+        if rule.scope == "pair":
+            yield from rule.check_pair(pair)
+
+
+def _text_findings(texts: Sequence[TextUnderCheck], rules: Sequence[PairRule | TextRule]) -> Iterator[Finding]:
+    for rule in rules:
+        for text in texts:
+            if rule.scope == "each" or rule.scope == text.side:
+                yield from rule.check_text(text)
+
+
+def _active_rules(settings: Settings) -> list[PairRule | TextRule]:
+    from linter.rulefiles import load_rules
+
+    rules: list[PairRule | TextRule] = [rule() for rule in builtin_rules()]
+    rules.extend(load_rules(settings))
+    return [rule for rule in rules if settings.is_enabled(rule.info().id)]
+
+
+def _grammar_findings(texts: Sequence[TextUnderCheck], settings: Settings) -> tuple[list[Finding], str | None]:
+    if settings.grammar.backend == "off":
+        return [], None
+    from linter.grammar import run_grammar
+
+    return run_grammar(texts, settings)
+
+
+def _companions(settings: Settings, exclude: Iterable[Path]) -> tuple[Document, ...]:
+    """Other sources named in the settings, read for cross-source checks such as known names."""
+    skip = {p.resolve() for p in exclude}
+    paths = sorted({p.resolve() for path in settings.companions for p in _text_files(path)} - skip)
+    return tuple(load_document(p) for p in paths)
+
+
+def _text_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return [p for p in path.iterdir() if p.suffix in {".txt", ".md"} and p.is_file()]
+    return [path]
+
+
+def _finalise(findings: Iterable[Finding], settings: Settings) -> tuple[Finding, ...]:
+    """Apply severity overrides and order findings: worst first, then by weight and place."""
+    adjusted = [
+        dataclasses.replace(f, severity=settings.severities[f.rule]) if f.rule in settings.severities else f
+        for f in findings
+        if settings.is_enabled(f.rule)
+    ]
+    unique = {(f.rule, f.message, f.locations): f for f in adjusted}.values()
+    return tuple(sorted(unique, key=lambda f: (-f.severity, -f.weight, f.sort_key)))
+
+
+def summarise(
+    findings: Sequence[Finding], a: Document, b: Document | None, alignment: Alignment | None
+) -> Summary:
+    by_severity = Counter(f.severity.label for f in findings)
+    by_category = Counter(f.category.value for f in findings)
+    return Summary(
+        findings_by_severity={s.label: by_severity.get(s.label, 0) for s in sorted(Severity, reverse=True)},
+        findings_by_category={c.value: by_category[c.value] for c in Category if by_category[c.value]},
+        coverage_of_b=coverage(b, alignment) if b and alignment else None,
+        aligned_groups=len(alignment.groups) if alignment else 0,
+        unaligned_a=len(alignment.unaligned_a) if alignment else 0,
+        unaligned_b=len(alignment.unaligned_b) if alignment else 0,
+    )
+
+
+def coverage(b: Document, alignment: Alignment) -> float:
+    """Share of B's content words that lie in sentences linked to A."""
+    linked = {index for group in alignment.groups for link in group.sentences for index in link.b}
+    total = covered = 0
+    for paragraph in b.paragraphs:
+        if not paragraph.kind.is_content:
+            continue
+        for sentence in paragraph.sentences:
+            words = len(content_tokens(sentence.text))
+            total += words
+            covered += words if sentence.index in linked else 0
+    return round(covered / total, 4) if total else 0.0
+
+
+def exit_code(findings: Sequence[Finding], fail_on: Severity) -> int:
+    """0 when nothing reaches ``fail_on``, 1 otherwise (2 is reserved for usage errors)."""
+    return 1 if any(f.severity >= fail_on for f in findings) else 0

@@ -1,0 +1,245 @@
+"""The Markdown report: written for an editor reading top to bottom, not for a developer.
+
+Order: what was compared and how much of B the rendering covers; the aligned
+passages side by side with the differences marked; what only one side has;
+then every finding with its ``file:line:column``. All text taken from the
+renderings is escaped, so a ``|`` or a ``*`` in an article cannot break a table
+or start emphasis.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from linter.diffing import WordChange
+from linter.engine import RunResult
+from linter.model import AlignedGroup, Document, Finding, Location, ParagraphKind, Severity
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+_LONG_TEXT = 400
+_KIND_NAMES = {
+    ParagraphKind.HEADING: "heading",
+    ParagraphKind.BOILERPLATE: "boilerplate",
+    ParagraphKind.EDITORIAL: "editorial",
+    ParagraphKind.BODY: "body",
+    ParagraphKind.QUOTE: "quote",
+}
+
+
+def escape(text: str) -> str:
+    """Make renderings' text literal in Markdown: no emphasis, links, tables or HTML."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _SPECIAL.sub(r"\\\1", text.replace("&gt;", "\x00"))
+    return text.replace("\x00", "&gt;").replace("\n", " ")
+
+
+def render_markdown(results: Sequence[RunResult]) -> str:
+    if len(results) == 1 and results[0].b is not None:
+        lines = list(_comparison(results[0]))
+    else:
+        lines = ["# kzlint check", ""]
+        for result in results:
+            lines.extend(_single_text(result))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _comparison(result: RunResult) -> Iterator[str]:
+    assert result.b is not None and result.alignment is not None
+    a, b = result.a, result.b
+    yield f"# kzlint report: {escape(a.path.name)} compared with {escape(b.path.name)}"
+    yield ""
+    yield f"- **A**, the rendering under review: `{_code(a.path.as_posix())}` ({_size(a)})"
+    yield f"- **B**, the reference: `{_code(b.path.as_posix())}` ({_size(b)})"
+    yield ""
+    yield from _summary(result)
+    yield from _passages(result)
+    yield from _uncovered(b, result.alignment.unaligned_b, "Not rendered in A", "B")
+    yield from _uncovered(a, result.alignment.unaligned_a, "Only in A", "A")
+    yield from _findings(result)
+
+
+def _single_text(result: RunResult) -> Iterator[str]:
+    yield f"## {escape(result.a.path.as_posix())}"
+    yield ""
+    yield f"{_size(result.a)}. {_counts_sentence(result)}"
+    yield ""
+    if result.grammar_backend:
+        yield f"Grammar and spelling checked with {escape(result.grammar_backend)}."
+        yield ""
+    yield from _findings(result, level=3)
+
+
+def _size(doc: Document) -> str:
+    return f"{len(doc.paragraphs)} paragraphs, {len(doc.sentences)} sentences"
+
+
+def _code(text: str) -> str:
+    return text.replace("`", "'")
+
+
+def _summary(result: RunResult) -> Iterator[str]:
+    summary, alignment = result.summary, result.alignment
+    assert alignment is not None
+    yield "## Summary"
+    yield ""
+    coverage = f"{summary.coverage_of_b:.0%}" if summary.coverage_of_b is not None else "n/a"
+    yield f"- **Coverage:** A renders {coverage} of the content of B, in {summary.aligned_groups} aligned passages."
+    yield f"- **Not rendered in A:** {_paragraph_count(result.b, alignment.unaligned_b)} of B."
+    yield f"- **Only in A:** {_paragraph_count(result.a, alignment.unaligned_a)} of A."
+    if result.grammar_backend:
+        yield f"- **Grammar and spelling:** checked with {escape(result.grammar_backend)}."
+    yield f"- **Findings:** {_counts_sentence(result)}"
+    yield ""
+    if summary.findings_by_category:
+        yield "| Category | Findings |"
+        yield "|---|---:|"
+        for category, count in summary.findings_by_category.items():
+            yield f"| {category} | {count} |"
+        yield ""
+
+
+def _counts_sentence(result: RunResult) -> str:
+    counts = result.summary.findings_by_severity
+    parts = [f"{counts[s.label]} {s.label}{'s' if counts[s.label] != 1 else ''}" for s in sorted(Severity, reverse=True)]
+    return ", ".join(parts) + "."
+
+
+def _paragraph_count(doc: Document | None, indices: Sequence[int]) -> str:
+    assert doc is not None
+    kinds: dict[str, int] = {}
+    for index in indices:
+        name = _KIND_NAMES[doc.paragraphs[index].kind]
+        kinds[name] = kinds.get(name, 0) + 1
+    detail = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
+    plural = "s" if len(indices) != 1 else ""
+    return f"{len(indices)} paragraph{plural}" + (f" ({detail})" if detail else "")
+
+
+def _passages(result: RunResult) -> Iterator[str]:
+    assert result.b is not None and result.alignment is not None
+    yield "## Aligned passages"
+    yield ""
+    yield (
+        "In each passage, **bold** words are worded differently in A and B; ~~struck~~ words of B "
+        "have no counterpart in A; a dash marks a sentence that one side does not render."
+    )
+    yield ""
+    for number, group in enumerate(result.alignment.groups, start=1):
+        yield from _passage(number, group, result)
+
+
+def _passage(number: int, group: AlignedGroup, result: RunResult) -> Iterator[str]:
+    a, b = result.a, result.b
+    assert b is not None
+    yield f"### Passage {number}: A {_lines(a, group.a)} and B {_lines(b, group.b)} (similarity {group.score:.2f})"
+    yield ""
+    yield f"| A: {escape(a.path.name)} | B: {escape(b.path.name)} |"
+    yield "|---|---|"
+    for a_ids, b_ids in _rows(group, a, b):
+        changes = result.diffs.get((a_ids, b_ids), ()) if a_ids and b_ids else ()
+        left = _marked(a, a_ids, changes, "a") if a_ids else "—"
+        right = _marked(b, b_ids, changes, "b") if b_ids else "—"
+        yield f"| {left} | {right} |"
+    yield ""
+
+
+def _lines(doc: Document, paragraphs: Sequence[int]) -> str:
+    lines = [doc.position(doc.paragraphs[i].start)[0] for i in paragraphs]
+    return f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines))
+
+
+def _rows(group: AlignedGroup, a: Document, b: Document) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Table rows in B's order: linked sentences side by side, unlinked ones alone."""
+    linked_b = {i: link for link in group.sentences for i in link.b}
+    linked_a = {i for link in group.sentences for i in link.a}
+    rows: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    for paragraph in group.b:
+        for sentence in b.paragraphs[paragraph].sentences:
+            link = linked_b.get(sentence.index)
+            if link is None:
+                rows.append(((), (sentence.index,)))
+            elif sentence.index == link.b[0]:
+                rows.append((link.a, link.b))
+    orphans = [s.index for p in group.a for s in a.paragraphs[p].sentences if s.index not in linked_a]
+    rows.extend(((index,), ()) for index in orphans)
+    return rows
+
+
+def _marked(doc: Document, sentence_ids: Sequence[int], changes: Sequence[WordChange], side: str) -> str:
+    """The sentences' text with the changed words marked on this side."""
+    sentences = doc.sentences
+    pieces = []
+    for index in sentence_ids:
+        sentence = sentences[index]
+        pieces.append(_mark_span(doc.text, sentence.start, sentence.end, changes, side))
+    return " ".join(pieces)
+
+
+def _mark_span(text: str, start: int, end: int, changes: Sequence[WordChange], side: str) -> str:
+    out: list[str] = []
+    cursor = start
+    for change in changes:
+        lo, hi = (change.a_start, change.a_end) if side == "a" else (change.b_start, change.b_end)
+        if change.kind == "equal" or hi <= lo or lo < cursor or hi > end or lo < start:
+            continue
+        out.append(escape(text[cursor:lo]))
+        struck = side == "b" and change.kind == "insert"
+        marker = "~~" if struck else "**"
+        out.append(f"{marker}{escape(text[lo:hi])}{marker}")
+        cursor = hi
+    out.append(escape(text[cursor:end]))
+    return "".join(out)
+
+
+def _uncovered(doc: Document, indices: Sequence[int], title: str, side: str) -> Iterator[str]:
+    if not indices:
+        return
+    yield f"## {title}"
+    yield ""
+    for index in indices:
+        paragraph = doc.paragraphs[index]
+        line = doc.position(paragraph.start)[0]
+        kind = _KIND_NAMES[paragraph.kind]
+        yield f"- {side} line {line} ({kind}): {escape(_shorten(paragraph.text))}"
+    yield ""
+
+
+def _shorten(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _LONG_TEXT else flat[: _LONG_TEXT - 1].rstrip() + "…"
+
+
+def _findings(result: RunResult, level: int = 2) -> Iterator[str]:
+    heading = "#" * level
+    yield f"{heading} Findings"
+    yield ""
+    if not result.findings:
+        yield "No findings."
+        yield ""
+        return
+    for severity in sorted(Severity, reverse=True):
+        findings = [f for f in result.findings if f.severity is severity]
+        if not findings:
+            continue
+        yield f"{heading}# {severity.label.capitalize()} ({len(findings)})"
+        yield ""
+        for finding in findings:
+            yield from _finding(finding, result)
+        yield ""
+
+
+def _finding(finding: Finding, result: RunResult) -> Iterator[str]:
+    first = finding.locations[0] if finding.locations else None
+    place = f"`{_code(_place(first, result))}` " if first else ""
+    yield f"- {place}**{escape(finding.rule)}** ({finding.category.value}): {escape(finding.message)}"
+    for location in finding.locations:
+        label = "A" if location.side == "a" and result.b is not None else "B" if location.side == "b" else "Text"
+        yield f"  - {label} `{_code(_place(location, result))}`: {escape(_shorten(location.text))}"
+    if finding.suggestion:
+        yield f"  - Suggestion: {escape(finding.suggestion)}"
+
+
+def _place(location: Location, result: RunResult) -> str:
+    doc = result.b if location.side == "b" and result.b is not None else result.a
+    return f"{doc.path.as_posix()}:{location.line}:{location.column}"

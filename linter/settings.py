@@ -1,0 +1,42 @@
+"""The settings of one run: what configuration files say, overridden by flags.
+
+A plain frozen value, so the engine never reads files or the environment
+itself and every stage sees the same settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from linter.model import Severity
+
+
+@dataclass(frozen=True)
+class GrammarSettings:
+    backend: str = "auto"
+    languagetool_url: str | None = None
+    language: str = "en-US"
+    picky: bool = False
+    cache: bool = True
+    jobs: int = 0
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run can be told; defaults are what a fresh user gets."""
+
+    rule_paths: tuple[Path, ...] = ()
+    default_rules: bool = True
+    disabled: frozenset[str] = frozenset()
+    severities: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    fail_on: Severity = Severity.ERROR
+    companions: tuple[Path, ...] = ()
+    grammar: GrammarSettings = GrammarSettings()
+
+    def is_enabled(self, rule_id: str) -> bool:
+        """Rules are switched off by id or by a prefix such as ``KZ12`` or ``GR.harper``."""
+        return not any(rule_id == off or rule_id.startswith(off) for off in self.disabled)

@@ -1,0 +1,76 @@
+"""The command line as a user meets it: exit codes, one-line errors, files left intact."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXCERPTS, FULL, REPO
+
+
+def kzlint(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "linter", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_help_lists_the_commands() -> None:
+    result = kzlint("--help")
+    assert result.returncode == 0
+    for command in ("align", "check", "rules"):
+        assert command in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("make_input", "expected"),
+    [
+        (lambda tmp: tmp / "missing.txt", "no such file"),
+        (lambda tmp: tmp, "is a directory"),
+        (lambda tmp: _write_bytes(tmp / "latin1.txt", "Caf\u00e9".encode("latin-1")), "not UTF-8 text"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, make_input, expected: str) -> None:
+    bad = make_input(tmp_path)
+    result = kzlint("align", str(bad), str(FULL), "--grammar", "off", "-o", str(tmp_path / "r.md"))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("kzlint: error: ") and expected in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_failed_run_leaves_the_previous_report_untouched(tmp_path: Path) -> None:
+    report = tmp_path / "report.md"
+    report.write_text("the editor's annotated copy\n", encoding="utf-8")
+    result = kzlint("align", str(tmp_path / "missing.txt"), str(FULL), "-o", str(report))
+    assert result.returncode == 2
+    assert report.read_text(encoding="utf-8") == "the editor's annotated copy\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+def test_fail_on_sets_the_exit_code(tmp_path: Path) -> None:
+    args = ("align", str(EXCERPTS), str(FULL), "--grammar", "off", "-o", str(tmp_path / "r.md"))
+    assert kzlint(*args, "--fail-on", "info").returncode == 1
+    assert kzlint(*args, "--fail-on", "error").returncode == 0
+
+
+def test_unknown_severity_is_a_usage_error(tmp_path: Path) -> None:
+    result = kzlint("align", str(EXCERPTS), str(FULL), "--fail-on", "fatal", "-o", str(tmp_path / "r.md"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == "kzlint: error: unknown severity 'fatal' (choose from info, warning, error)"
+
+
+def test_json_goes_to_stdout_and_is_deterministic() -> None:
+    first = kzlint("align", "sources/" + EXCERPTS.name, "sources/" + FULL.name, "--grammar", "off", "-f", "json")
+    second = kzlint("align", "sources/" + EXCERPTS.name, "sources/" + FULL.name, "--grammar", "off", "-f", "json")
+    assert first.returncode in (0, 1) and first.stdout == second.stdout
+    document = json.loads(first.stdout)
+    assert document["a"]["path"] == "sources/kursiv-xi-article-excerpts.txt"
+
+
+def _write_bytes(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
