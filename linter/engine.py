@@ -15,7 +15,8 @@ from pathlib import Path
 from linter.model import Alignment, Category, Document, Finding, Severity
 from linter.rules.base import Comparison, PairRule, TextRule, TextUnderCheck
 from linter.rules.registry import builtin_rules
-from linter.segment import content_tokens, load_document
+from linter.load import read_text
+from linter.segment import content_tokens, load_document, segment
 from linter.settings import Settings
 
 Stage = Callable[[str], None]
@@ -48,8 +49,10 @@ def compare(a_path: Path, b_path: Path, settings: Settings, on_stage: Stage | No
     from linter.align import align
 
     stage = on_stage or _quiet
-    stage("reading and segmentation")
-    a, b = load_document(a_path), load_document(b_path)
+    stage("reading")
+    a_text, b_text = read_text(a_path), read_text(b_path)
+    stage("segmentation")
+    a, b = segment(a_path, a_text), segment(b_path, b_text)
     stage("alignment")
     alignment = align(a, b)
     stage("rules")
@@ -67,8 +70,10 @@ def compare(a_path: Path, b_path: Path, settings: Settings, on_stage: Stage | No
 def check(path: Path, settings: Settings, on_stage: Stage | None = None) -> RunResult:
     """Run the single-text rules on one rendering."""
     stage = on_stage or _quiet
-    stage("reading and segmentation")
-    doc = load_document(path)
+    stage("reading")
+    text = read_text(path)
+    stage("segmentation")
+    doc = segment(path, text)
     stage("rules")
     texts = [TextUnderCheck(doc, "a", _companions(settings, exclude=(path,)))]
     findings = list(_text_findings(texts, _active_rules(settings)))

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-STAGES = ("reading and segmentation", "alignment", "rules", "grammar")
+STAGES = ("reading", "segmentation", "alignment", "rules", "grammar")
 _DELAY = 1.0
 _REFRESH = 0.2
 _WIDTH = 20
