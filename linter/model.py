@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
+from functools import cached_property
 from pathlib import Path
 
 
@@ -125,8 +126,13 @@ class Document:
         return line + 1, offset - self.line_starts[line] + 1
 
     def paragraph_at(self, offset: int) -> Paragraph:
-        starts = [p.start for p in self.paragraphs]
+        starts = self._paragraph_starts
         return self.paragraphs[max(0, bisect.bisect_right(starts, offset) - 1)]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        """Computed once: rules locate thousands of findings in a book-length text."""
+        return [p.start for p in self.paragraphs]
 
 
 @dataclass(frozen=True)

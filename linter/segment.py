@@ -25,15 +25,21 @@ _ABBREVIATIONS = frozenset(
 )
 _OPENING_QUOTES = "«“\"„‘'"
 _CLOSING_QUOTES = "»”\"“’'"
-_BOILERPLATE = re.compile(
-    r"""^(?:photos?|image|source|published|updated|read\ (?:also|more)|see\ also|share|tags?)\b
-        |\bphotos?\s*(?::|/|credit)
-        |\((?:photos?|video)\s*/
-        |contributed\ to\ this\ (?:story|report)
-        |^by\ [A-Z]
-        |^https?:
-        |\b(?:correspondent|reporter|staff\ writer|photo\ editor)\b(?!.*[.!?]$)""",
+_BOILERPLATE_START = re.compile(
+    r"""(?:photos?|image|source|published|updated|read\ (?:also|more)|see\ also|share|tags?)\b
+        |by\ (?-i:[A-Z])
+        |https?:""",
     re.IGNORECASE | re.VERBOSE,
+)
+# Credits anywhere in a line. Searched in the lower-cased line, with a literal
+# first character and no leading \b, so that the search skips quickly through
+# book-length texts; the word start the ``word`` branch needs is checked apart.
+_CREDIT = re.compile(
+    r"""(?P<word>photos?\s*(?::|/|credit)
+        |(?:correspondent|reporter|staff\ writer|photo\ editor)\b(?!.*[.!?]$))
+        |\((?:photos?|video)\s*/
+        |contributed\ to\ this\ (?:story|report)""",
+    re.VERBOSE,
 )
 _HEADING_MAX_WORDS = 14
 
@@ -88,12 +94,19 @@ def _is_abbreviation(chunk: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` closes an abbreviation or an initial, not a sentence."""
     if chunk[dot] != ".":
         return False
-    word = re.search(r"([^\W\d_]+)$", chunk[:dot])
-    if not word:
+    letters = _word_before(chunk, dot)
+    if not letters:
         return False
-    letters = word.group(1)
     single_initial = len(letters) == 1 and letters.isupper()
     return single_initial or letters.lower() in _ABBREVIATIONS
+
+
+def _word_before(chunk: str, end: int) -> str:
+    """The run of letters ending at ``end``; a backward scan, so a long paragraph stays linear."""
+    begin = end
+    while begin > 0 and chunk[begin - 1].isalpha():
+        begin -= 1
+    return chunk[begin:end]
 
 
 def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -148,7 +161,7 @@ def _classify(text: str, spans: list[tuple[int, int]]) -> list[ParagraphKind]:
 
 
 def _kind_of(paragraph: str) -> ParagraphKind:
-    if _BOILERPLATE.search(paragraph) or _is_foreign_label(paragraph):
+    if _is_boilerplate(paragraph) or _is_foreign_label(paragraph):
         return ParagraphKind.BOILERPLATE
     if paragraph.lstrip().startswith("#") or _looks_like_heading(paragraph):
         return ParagraphKind.HEADING
@@ -157,12 +170,27 @@ def _kind_of(paragraph: str) -> ParagraphKind:
     return ParagraphKind.BODY
 
 
+def _is_boilerplate(paragraph: str) -> bool:
+    """A site's label, a byline or a photo credit rather than the article's text."""
+    if _BOILERPLATE_START.match(paragraph):
+        return True
+    lowered = paragraph.lower()
+    return any(
+        match.group("word") is None or _starts_word(lowered, match.start()) for match in _CREDIT.finditer(lowered)
+    )
+
+
+def _starts_word(text: str, position: int) -> bool:
+    return position == 0 or not (text[position - 1].isalnum() or text[position - 1] == "_")
+
+
 def _looks_like_heading(paragraph: str) -> bool:
+    """A short line that does not end a sentence; one ending in a comma is a sentence cut short."""
     words = paragraph.split()
     return (
         "\n" not in paragraph
         and len(words) <= _HEADING_MAX_WORDS
-        and not paragraph.rstrip().endswith(_TERMINAL)
+        and not paragraph.rstrip().endswith((*_TERMINAL, ","))
         and not _MARKDOWN_BLOCK.match(paragraph)
     )
 
@@ -174,8 +202,10 @@ def _looks_like_title(paragraph: str) -> bool:
 
 def _is_foreign_label(paragraph: str) -> bool:
     """A short line with no Latin letters: a site's label left in another script."""
+    if len(paragraph.split()) > 4:
+        return False
     letters = [c for c in paragraph if c.isalpha()]
-    return len(paragraph.split()) <= 4 and bool(letters) and not any(c.isascii() for c in letters)
+    return bool(letters) and not any(c.isascii() for c in letters)
 
 
 def _is_wholly_quoted(paragraph: str) -> bool:
@@ -187,6 +217,10 @@ def _is_wholly_quoted(paragraph: str) -> bool:
 
 
 def content_tokens(sentence_text: str) -> list[str]:
-    """Lower-cased word forms, for similarity and indexing."""
-    return [t.norm for t in tokens(sentence_text)]
+    """Lower-cased word forms (as ``Token.norm``), for similarity and indexing.
+
+    No ``Token`` objects are built: alignment calls this on every sentence of
+    book-length texts, where building them would cost more than the alignment.
+    """
+    return _TOKEN.findall(sentence_text.lower().replace("’", "'"))
 
