@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from linter.diffing import WordChange
 from linter.model import Alignment, Category, Document, Finding, Severity
 from linter.rules.base import Comparison, PairRule, TextRule, TextUnderCheck
 from linter.rules.registry import builtin_rules
@@ -20,6 +21,8 @@ from linter.segment import content_tokens, load_document, segment
 from linter.settings import Settings
 
 Stage = Callable[[str], None]
+# A sentence link as the report finds it: A's and B's sentence indices.
+LinkKey = tuple[tuple[int, ...], tuple[int, ...]]
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,11 @@ class Summary:
 
 @dataclass(frozen=True)
 class RunResult:
-    """What one run found: the texts, how they align, the findings and a summary."""
+    """What one run found: the texts, how they align, the findings and a summary.
+
+    ``word_changes`` holds the word diff of each sentence link, so that the
+    report can mark differences without computing them.
+    """
 
     a: Document
     b: Document | None
@@ -42,6 +49,7 @@ class RunResult:
     findings: tuple[Finding, ...]
     summary: Summary
     grammar_backend: str | None
+    word_changes: Mapping[LinkKey, tuple[WordChange, ...]] = field(default_factory=dict)
 
 
 def compare(a_path: Path, b_path: Path, settings: Settings, on_stage: Stage | None = None) -> RunResult:
@@ -64,7 +72,8 @@ def compare(a_path: Path, b_path: Path, settings: Settings, on_stage: Stage | No
     stage("grammar")
     grammar_findings, backend = _grammar_findings(texts, settings)
     findings = _finalise([*findings, *grammar_findings], settings)
-    return RunResult(a, b, alignment, findings, summarise(findings, a, b, alignment), backend)
+    summary = summarise(findings, a, b, alignment)
+    return RunResult(a, b, alignment, findings, summary, backend, _word_changes(pair))
 
 
 def check(path: Path, settings: Settings, on_stage: Stage | None = None) -> RunResult:
@@ -81,6 +90,13 @@ def check(path: Path, settings: Settings, on_stage: Stage | None = None) -> RunR
     grammar_findings, backend = _grammar_findings(texts, settings)
     findings = _finalise([*findings, *grammar_findings], settings)
     return RunResult(doc, None, None, findings, summarise(findings, doc, None, None), backend)
+
+
+def _word_changes(pair: Comparison) -> dict[LinkKey, tuple[WordChange, ...]]:
+    return {
+        (tuple(s.index for s in passage.a), tuple(s.index for s in passage.b)): diff.changes
+        for passage, diff in pair.linked_diffs
+    }
 
 
 def _quiet(_: str) -> None:
@@ -124,8 +140,11 @@ def _companions(settings: Settings, exclude: Iterable[Path]) -> tuple[Document, 
 
 
 def _text_files(path: Path) -> list[Path]:
+    """A file as given; a folder's texts, but not its README, which describes the texts."""
     if path.is_dir():
-        return [p for p in path.iterdir() if p.suffix in {".txt", ".md"} and p.is_file()]
+        return [
+            p for p in path.iterdir() if p.suffix in {".txt", ".md"} and p.is_file() and p.stem.upper() != "README"
+        ]
     return [path]
 
 

@@ -137,7 +137,7 @@ def _passage(number: int, group: AlignedGroup, result: RunResult) -> Iterator[st
     yield f"| A: {escape(a.path.name)} | B: {escape(b.path.name)} |"
     yield "|---|---|"
     for a_ids, b_ids in _rows(group, a, b):
-        changes = result.diffs.get((a_ids, b_ids), ()) if a_ids and b_ids else ()
+        changes = result.word_changes.get((a_ids, b_ids), ()) if a_ids and b_ids else ()
         left = _marked(a, a_ids, changes, "a") if a_ids else "—"
         right = _marked(b, b_ids, changes, "b") if b_ids else "—"
         yield f"| {left} | {right} |"

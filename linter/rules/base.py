@@ -12,9 +12,11 @@ import inspect
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import ClassVar
 
-from linter.model import Alignment, Category, Document, Finding, Location, Severity
+from linter.diffing import PassageDiff, context_stems, diff_passage
+from linter.model import AlignedGroup, Alignment, Category, Document, Finding, Location, Sentence, Severity
 
 
 @dataclass(frozen=True)
@@ -32,13 +34,48 @@ class RuleInfo:
     examples: tuple[tuple[str, str], ...] = field(default=())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Comparison:
-    """What a pair rule reads: the two renderings and how they align."""
+    """What a pair rule reads: the two renderings, how they align, and how each link differs."""
 
     a: Document
     b: Document
     alignment: Alignment
+
+    @cached_property
+    def linked_diffs(self) -> tuple[tuple[LinkedPassage, PassageDiff], ...]:
+        """The word diff of every sentence link, with A's aligned paragraphs as context.
+
+        Computed once per comparison: several rules and the report read the same diffs.
+        """
+        contexts: dict[tuple[int, ...], frozenset[str]] = {}
+        diffs = []
+        for passage in self.linked_passages():
+            paragraphs = passage.group.a
+            if paragraphs not in contexts:
+                contexts[paragraphs] = context_stems([s for i in paragraphs for s in self.a.paragraphs[i].sentences])
+            diffs.append((passage, diff_passage(passage.a, passage.b, contexts[paragraphs])))
+        return tuple(diffs)
+
+    def linked_passages(self) -> Iterator[LinkedPassage]:
+        """Every sentence link with the sentences it joins, group by group in B's order."""
+        a_sentences, b_sentences = self.a.sentences, self.b.sentences
+        for group in self.alignment.groups:
+            for link in group.sentences:
+                yield LinkedPassage(
+                    group,
+                    tuple(a_sentences[i] for i in link.a),
+                    tuple(b_sentences[i] for i in link.b),
+                )
+
+
+@dataclass(frozen=True)
+class LinkedPassage:
+    """The sentences of A and B that one sentence link joins, and the paragraph group around them."""
+
+    group: AlignedGroup
+    a: tuple[Sentence, ...]
+    b: tuple[Sentence, ...]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,522 @@
+"""Word-level differences between linked passages, and how much each one matters.
+
+Two translations of one original share their content words but not their
+wording, their word order or their function words. A plain edit script over
+all words lets "the", "of" and "each other" pair up across unrelated clauses,
+so the diff runs in two passes: first the content words (function words
+dropped, stemmed as in :mod:`linter.similarity`) are matched as anchors by a
+longest common subsequence, then the words between two anchors are matched by
+a Levenshtein edit script. Both passes use ``rapidfuzz.distance`` opcodes on
+token lists.
+
+Changes are described as the edit script that turns A's words into B's, in
+document offsets, so the Markdown report can mark them on both sides:
+``"delete"`` words only A has, ``"insert"`` words only B has (what A leaves
+out), ``"replace"`` words each side words differently.
+
+Each changed run is then classified (:class:`Significance`) so that rules can
+put meaning-bearing changes first: a negation added or removed, an idiom or
+antonym turned around, a different content term, a different function word or
+form, and trivial variants (articles, case, curly quotes, British/American
+spelling, hyphenation), which only matter when nothing else differs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from functools import cache, cached_property
+from typing import Literal, NamedTuple
+
+from rapidfuzz.distance import Indel, Levenshtein
+
+from linter.model import Sentence, Token
+from linter.segment import content_tokens, tokens
+from linter.similarity import STOP_WORDS, stem
+
+ChangeKind = Literal["equal", "replace", "insert", "delete"]
+
+ARTICLES = frozenset({"a", "an", "the"})
+
+# Function words, and the sentence adverbs translators add or leave out at
+# will: "We now stand at" says no more than "We stand at".
+FUNCTION_WORDS = STOP_WORDS | frozenset(
+    ["now", "already", "still", "even", "however", "thus", "therefore", "furthermore", "moreover", "indeed", "well"]
+)
+
+# Words that negate what follows; "not only" and "not just" do not.
+NEGATIONS = frozenset({"not", "no", "never", "none", "nothing", "nobody", "nowhere", "neither", "nor", "without"})
+_NOT_NEGATING = frozenset({"only", "just", "merely", "least"})
+
+# Prefixes that turn a word into its antonym ("shakable" / "unshakable"), with
+# the shortest stem each needs: "in" + "form" is "inform", not a negation.
+ANTONYM_PREFIXES: tuple[tuple[str, int], ...] = (("un", 4), ("non", 4), ("in", 6), ("im", 6), ("il", 6), ("ir", 6))
+
+# Phrases that say the opposite of each other, in either direction. Several
+# words long, they are matched anywhere in a linked passage, since translators
+# reorder clauses; a single word is matched only against the word that
+# replaces it in the same changed run, since a sentence may well say "support
+# X and oppose Y". Words are compared by stem, so inflected forms match.
+# "Back to back" renders the Chinese 背靠背 (mutual support), but an English
+# reader hears distance, which is why it is listed against "shoulder to shoulder".
+REVERSED_PHRASES: tuple[tuple[str, str], ...] = (
+    ("shoulder to shoulder", "back to back"),
+    ("side by side", "back to back"),
+    ("face to face", "back to back"),
+    ("hand in hand", "at arm's length"),
+    ("win-win", "zero-sum"),
+    ("step up", "step down"),
+    ("long-term", "short-term"),
+    ("on the table", "off the table"),
+    ("for the benefit of", "at the expense of"),
+    ("pave the way", "stand in the way"),
+    ("look forward to", "look back on"),
+    ("increase", "decrease"),
+    ("increase", "reduce"),
+    ("expand", "reduce"),
+    ("expand", "narrow"),
+    ("rise", "fall"),
+    ("strengthen", "weaken"),
+    ("strong", "weak"),
+    ("support", "oppose"),
+    ("accept", "reject"),
+    ("approve", "reject"),
+    ("allow", "forbid"),
+    ("allow", "prohibit"),
+    ("agree", "disagree"),
+    ("include", "exclude"),
+    ("import", "export"),
+    ("success", "failure"),
+    ("succeed", "fail"),
+    ("friend", "enemy"),
+    ("friendly", "hostile"),
+    ("peace", "war"),
+    ("win", "lose"),
+    ("maximum", "minimum"),
+    ("always", "never"),
+    ("more", "less"),
+    ("before", "after"),
+    ("above", "below"),
+    ("first", "last"),
+    ("open", "close"),
+)
+
+# British/American and other spelling variants, folded to one form; only used
+# to decide that two words are the same word, never to rewrite text.
+_SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<=\w\w)is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"(?<=\w\w)ys(e|ed|es|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=\w\w\w)our(s|ed|ing|ite|ites|able|ably|er|ers)?$"), r"or\1"),
+    (re.compile(r"(?<=\w\w)([tb])re(s|d)?$"), r"\1er\2"),
+    (re.compile(r"(?<=\w\w[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),
+    (re.compile(r"(?<=\w\w)ogue(s)?$"), r"og\1"),
+)
+_SPELLING_WORDS = {"defence": "defense", "offence": "offense", "licence": "license", "grey": "gray"}
+_SPELLING_WORDS |= {"programme": "program", "programmes": "programs", "whilst": "while", "amongst": "among"}
+
+# A changed run of B is a dropped clause when it has at least
+# MIN_DROPPED_WORDS words and MIN_DROPPED_CONTENT content words (figures are
+# KZ130's and not counted), when less than FOUND_ELSEWHERE of those occur
+# anywhere in A's passage or its context (else A says them elsewhere:
+# translators move clauses between sentences), and when the content words
+# not found outnumber A's content words in the run's place by at least
+# MIN_DROPPED_CONTENT, or one more if A has words there at all, since those
+# words may paraphrase part of the run ("togetherness" / "sense of comradeship").
+MIN_DROPPED_WORDS = 4
+MIN_DROPPED_CONTENT = 2
+FOUND_ELSEWHERE = 0.4
+
+
+class Significance(IntEnum):
+    """How much a changed run can change the meaning; higher sorts first."""
+
+    TRIVIAL = 0
+    FUNCTION = 1
+    CONTENT = 2
+    REVERSAL = 3
+    NEGATION = 4
+
+
+@dataclass(frozen=True)
+class WordChange:
+    """One step of the edit script from A's words to B's, as document offsets on each side.
+
+    An empty side (``start == end``) sits at the gap where the other side's
+    words would go: "insert" words only B has, "delete" words only A has.
+    """
+
+    kind: ChangeKind
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+
+@dataclass(frozen=True)
+class ChangeRun:
+    """A stretch of changed words: A's and B's tokens (either may be empty) and where it sits."""
+
+    a: tuple[Token, ...]
+    b: tuple[Token, ...]
+    span: WordChange
+
+
+@dataclass(frozen=True)
+class Reversal:
+    """A phrase of A and the phrase of B that says its opposite (see :data:`REVERSED_PHRASES`)."""
+
+    a: tuple[Token, ...]
+    b: tuple[Token, ...]
+
+
+class _Step(NamedTuple):
+    """A step of the edit script in token indices (a tuple: a long text makes millions of them)."""
+
+    equal: bool
+    a_lo: int
+    a_hi: int
+    b_lo: int
+    b_hi: int
+
+
+def is_content(token: Token) -> bool:
+    return is_content_word(token.norm)
+
+
+@cache
+def is_content_word(word: str) -> bool:
+    """A noun, verb, adjective or number: not a function word, sentence adverb or contraction."""
+    if word in FUNCTION_WORDS or word.endswith("n't"):
+        return False
+    return not ("'" in word and word.split("'")[0] in FUNCTION_WORDS)
+
+
+def content_stems(words: Sequence[Token]) -> list[str]:
+    """The words' content words as they are matched: spelling folded, then stemmed."""
+    return [word_key(word) for word in (t.norm for t in words) if is_content_word(word)]
+
+
+@cache
+def word_key(word: str) -> str:
+    """A lower-cased word as it is matched: spelling folded, then stemmed; cached, as a text repeats its words."""
+    return stem(fold_spelling(word))
+
+
+def _is_figure(token: Token) -> bool:
+    return any(c.isdigit() for c in token.text)
+
+
+@cache
+def fold_spelling(word: str) -> str:
+    """One spelling for British/American variants ("organise", "organize" -> "organize")."""
+    word = _SPELLING_WORDS.get(word, word)
+    for pattern, replacement in _SPELLING_RULES:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def passage_tokens(sentences: Sequence[Sentence]) -> tuple[Token, ...]:
+    """The words of consecutive sentences, with document offsets."""
+    return tuple(token for s in sentences for token in tokens(s.text, s.start))
+
+
+def passage_diff(a: Sequence[Sentence], b: Sequence[Sentence]) -> tuple[WordChange, ...]:
+    """The word changes between the sentences of a link, for marking them side by side."""
+    return word_diff(passage_tokens(a), passage_tokens(b), _origins(a, b))
+
+
+def _origins(a: Sequence[Sentence], b: Sequence[Sentence]) -> tuple[int, int]:
+    """Where a side without words has its gap: the start of its first sentence."""
+    return (a[0].start if a else 0, b[0].start if b else 0)
+
+
+def word_diff(a: Sequence[Token], b: Sequence[Token], origins: tuple[int, int] = (0, 0)) -> tuple[WordChange, ...]:
+    """The edit script from A's tokens to B's; ``origins`` place an empty side's gap."""
+    return tuple(_change(step, a, b, origins) for step in _steps(a, b))
+
+
+def change_runs(a: Sequence[Token], b: Sequence[Token], origins: tuple[int, int] = (0, 0)) -> tuple[ChangeRun, ...]:
+    """Changed stretches, one per run of changes; runs split only by one function word are one run.
+
+    "shoulder to shoulder" / "back to back" is one change, not two around an equal "to".
+    """
+    return _runs(_steps(a, b), a, b, origins)
+
+
+def _runs(
+    steps: list[_Step], a: Sequence[Token], b: Sequence[Token], origins: tuple[int, int]
+) -> tuple[ChangeRun, ...]:
+    merged: list[_Step] = []
+    for index, step in enumerate(steps):
+        if step.equal and not _is_bridge(step, a, index, len(steps)):
+            merged.append(step)
+        elif merged and not merged[-1].equal:
+            last = merged.pop()
+            merged.append(_Step(False, last.a_lo, step.a_hi, last.b_lo, step.b_hi))
+        else:
+            merged.append(_Step(False, step.a_lo, step.a_hi, step.b_lo, step.b_hi))
+    return tuple(
+        ChangeRun(tuple(a[s.a_lo : s.a_hi]), tuple(b[s.b_lo : s.b_hi]), _change(s, a, b, origins))
+        for s in merged
+        if not s.equal
+    )
+
+
+def _is_bridge(step: _Step, a: Sequence[Token], index: int, count: int) -> bool:
+    """An equal single function word between two changes."""
+    inner = 0 < index < count - 1
+    return inner and step.a_hi - step.a_lo == 1 and not is_content(a[step.a_lo])
+
+
+def _steps(a: Sequence[Token], b: Sequence[Token]) -> list[_Step]:
+    a_words, b_words = [t.norm for t in a], [t.norm for t in b]
+    steps: list[_Step] = []
+    a_pos = b_pos = 0
+    for i, j in _anchors(a_words, b_words):
+        steps += _gap_steps(a_words, b_words, (a_pos, i), (b_pos, j))
+        steps.append(_Step(a_words[i] == b_words[j], i, i + 1, j, j + 1))
+        a_pos, b_pos = i + 1, j + 1
+    steps += _gap_steps(a_words, b_words, (a_pos, len(a)), (b_pos, len(b)))
+    return _coalesced(steps)
+
+
+def _anchors(a_words: list[str], b_words: list[str]) -> list[tuple[int, int]]:
+    """Index pairs of matching content words, in order on both sides."""
+    a_content = [i for i, word in enumerate(a_words) if is_content_word(word)]
+    b_content = [j for j, word in enumerate(b_words) if is_content_word(word)]
+    a_keys = [word_key(a_words[i]) for i in a_content]
+    b_keys = [word_key(b_words[j]) for j in b_content]
+    return [
+        (a_content[op.src_start + k], b_content[op.dest_start + k])
+        for op in Indel.opcodes(a_keys, b_keys)
+        if op.tag == "equal"
+        for k in range(op.src_end - op.src_start)
+    ]
+
+
+def _gap_steps(
+    a_words: list[str], b_words: list[str], a_range: tuple[int, int], b_range: tuple[int, int]
+) -> list[_Step]:
+    (a_lo, a_hi), (b_lo, b_hi) = a_range, b_range
+    if a_lo == a_hi or b_lo == b_hi:
+        return [_Step(False, a_lo, a_hi, b_lo, b_hi)]
+    ops = Levenshtein.opcodes(a_words[a_lo:a_hi], b_words[b_lo:b_hi])
+    return [
+        _Step(op.tag == "equal", a_lo + op.src_start, a_lo + op.src_end, b_lo + op.dest_start, b_lo + op.dest_end)
+        for op in ops
+    ]
+
+
+def _coalesced(steps: list[_Step]) -> list[_Step]:
+    """Adjacent steps of the same kind joined; a delete next to an insert becomes a replace."""
+    out: list[_Step] = []
+    for step in steps:
+        if step.a_lo == step.a_hi and step.b_lo == step.b_hi:
+            continue
+        if out and out[-1].equal == step.equal:
+            last = out.pop()
+            step = _Step(step.equal, last.a_lo, step.a_hi, last.b_lo, step.b_hi)
+        out.append(step)
+    return out
+
+
+def _change(step: _Step, a: Sequence[Token], b: Sequence[Token], origins: tuple[int, int]) -> WordChange:
+    a_start, a_end = _offsets(a, step.a_lo, step.a_hi, origins[0])
+    b_start, b_end = _offsets(b, step.b_lo, step.b_hi, origins[1])
+    return WordChange(_kind(step), a_start, a_end, b_start, b_end)
+
+
+def _kind(step: _Step) -> ChangeKind:
+    if step.equal:
+        return "equal"
+    if step.a_lo == step.a_hi:
+        return "insert"
+    return "delete" if step.b_lo == step.b_hi else "replace"
+
+
+def _offsets(words: Sequence[Token], lo: int, hi: int, origin: int) -> tuple[int, int]:
+    if lo < hi:
+        return words[lo].start, words[hi - 1].end
+    gap = words[lo - 1].end if lo > 0 else words[0].start if words else origin
+    return gap, gap
+
+
+@dataclass(frozen=True)
+class PassageDiff:
+    """Everything the content rules need to know about how a linked passage differs.
+
+    Built once per sentence link by :func:`diff_passage`; the rules for
+    dropped clauses, truncated quotes and divergent phrasing read the same
+    runs, so none of them reports what another one already does.
+    """
+
+    a: tuple[Token, ...]
+    b: tuple[Token, ...]
+    changes: tuple[WordChange, ...]
+    runs: tuple[ChangeRun, ...]
+    reversals: tuple[Reversal, ...]
+    a_context: frozenset[str]
+
+    @cached_property
+    def _cues(self) -> tuple[frozenset[int], frozenset[int]]:
+        """Start offsets of the negating words of A and of B."""
+        return _negation_cues(self.a), _negation_cues(self.b)
+
+    def significance(self, run: ChangeRun) -> Significance:
+        """The run's grade: negation, reversal, content, function word or form, or trivial variant."""
+        if self._negates(run):
+            return Significance.NEGATION
+        if self.reversal_in(run) is not None:
+            return Significance.REVERSAL
+        if _spelling_key(run.a) == _spelling_key(run.b):
+            return Significance.TRIVIAL
+        if Counter(content_stems(run.a)) != Counter(content_stems(run.b)):
+            return Significance.CONTENT
+        return Significance.FUNCTION
+
+    def reversal_in(self, run: ChangeRun) -> Reversal | None:
+        """The reversed phrase this run is part of, if any."""
+        span = run.span
+        for reversal in self.reversals:
+            if _overlaps(reversal.a, span.a_start, span.a_end) or _overlaps(reversal.b, span.b_start, span.b_end):
+                return reversal
+        return _word_reversal(run)
+
+    def is_dropped(self, run: ChangeRun) -> bool:
+        """Whether the run is content of B that A leaves out, rather than words differently."""
+        content = content_stems([t for t in run.b if not _is_figure(t)])
+        if len(run.b) < MIN_DROPPED_WORDS or len(content) < MIN_DROPPED_CONTENT:
+            return False
+        missing = [s for s in content if s not in self.a_context]
+        surplus = len(missing) - len(content_stems(run.a))
+        return (
+            len(content) - len(missing) < FOUND_ELSEWHERE * len(content)
+            and surplus >= MIN_DROPPED_CONTENT + (1 if run.a else 0)
+            and self.reversal_in(run) is None
+        )
+
+    def is_tail(self, run: ChangeRun) -> bool:
+        """Whether the run is where B goes on after A's last matching word."""
+        return bool(run.b) and run.b[-1] == self.b[-1]
+
+    def _negates(self, run: ChangeRun) -> bool:
+        if _prefix_antonym(run.a, run.b):
+            return True
+        a_cues, b_cues = self._cues
+        if len(a_cues) == len(b_cues):
+            return False
+        return sum(t.start in a_cues for t in run.a) != sum(t.start in b_cues for t in run.b)
+
+
+def context_stems(sentences: Sequence[Sentence]) -> frozenset[str]:
+    """The content words of A around a link (its aligned paragraphs), for :func:`diff_passage`."""
+    return frozenset(word_key(w) for s in sentences for w in content_tokens(s.text) if is_content_word(w))
+
+
+def diff_passage(a: Sequence[Sentence], b: Sequence[Sentence], a_context: frozenset[str] = frozenset()) -> PassageDiff:
+    """The word diff of a sentence link, its merged runs and its reversed phrases.
+
+    ``a_context`` are the content words of A around the link (see
+    :func:`context_stems`), where a clause of B that A moved would be found.
+    """
+    a_tokens, b_tokens = passage_tokens(a), passage_tokens(b)
+    origins = _origins(a, b)
+    steps = _steps(a_tokens, b_tokens)
+    return PassageDiff(
+        a_tokens,
+        b_tokens,
+        tuple(_change(step, a_tokens, b_tokens, origins) for step in steps),
+        _runs(steps, a_tokens, b_tokens, origins),
+        tuple(_phrase_reversals(a_tokens, b_tokens)),
+        a_context | frozenset(content_stems(a_tokens)),
+    )
+
+
+def _negation_cues(words: Sequence[Token]) -> frozenset[int]:
+    """Start offsets of the words that negate: "not", "never", "can't"... but not "not only"."""
+    cues = set()
+    for index, token in enumerate(words):
+        following = words[index + 1].norm if index + 1 < len(words) else ""
+        negating = token.norm in NEGATIONS or token.norm.endswith("n't") or token.norm == "cannot"
+        if negating and not (token.norm == "not" and following in _NOT_NEGATING):
+            cues.add(token.start)
+    return frozenset(cues)
+
+
+def _prefix_antonym(a: Sequence[Token], b: Sequence[Token]) -> bool:
+    """A word on one side is the other side's word with a negating prefix ("unshakable"/"shakable")."""
+    a_words, b_words = {t.norm for t in a}, {t.norm for t in b}
+    return any(
+        word.startswith(prefix) and len(word) - len(prefix) >= shortest and word[len(prefix) :] in others
+        for words, others in ((a_words, b_words), (b_words, a_words))
+        for word in words
+        for prefix, shortest in ANTONYM_PREFIXES
+    )
+
+
+def _spelling_key(words: Sequence[Token]) -> str:
+    """The run's words without articles, hyphens or spaces, spelling folded."""
+    return "".join(fold_spelling(part) for t in words if t.norm not in ARTICLES for part in t.norm.split("-"))
+
+
+def _overlaps(words: Sequence[Token], start: int, end: int) -> bool:
+    return any(t.start < end and start < t.end for t in words)
+
+
+def _phrase_keys(phrase: str) -> tuple[str, ...]:
+    return tuple(word_key(word) for word in re.split(r"[\s-]+", phrase.lower().replace("’", "'")))
+
+
+_REVERSED = tuple(
+    (_phrase_keys(one), _phrase_keys(other))
+    for first, second in REVERSED_PHRASES
+    for one, other in ((first, second), (second, first))
+)
+_REVERSED_IDIOMS = tuple((one, other) for one, other in _REVERSED if len(one) > 1 and len(other) > 1)
+_ANTONYMS = tuple((one[0], other[0]) for one, other in _REVERSED if len(one) == 1 and len(other) == 1)
+_ANTONYM_KEYS = frozenset(one for one, _ in _ANTONYMS)
+
+
+class _Words:
+    """A side's words as keys, hyphenated compounds split, each with the index of its token."""
+
+    def __init__(self, words: Sequence[Token]) -> None:
+        self.words = words
+        self.keys = [(word_key(part), index) for index, t in enumerate(words) for part in t.norm.split("-") if part]
+        self.present = frozenset(key for key, _ in self.keys)
+
+    def find(self, phrase: tuple[str, ...]) -> tuple[Token, ...] | None:
+        """The tokens of the phrase's first occurrence, if it occurs."""
+        if not self.present.issuperset(phrase):
+            return None
+        for begin in range(len(self.keys) - len(phrase) + 1):
+            if all(self.keys[begin + k][0] == key for k, key in enumerate(phrase)):
+                first, last = self.keys[begin][1], self.keys[begin + len(phrase) - 1][1]
+                return tuple(self.words[first : last + 1])
+        return None
+
+
+def _phrase_reversals(a: Sequence[Token], b: Sequence[Token]) -> Iterator[Reversal]:
+    """Idioms of several words in A whose opposite B uses instead, wherever they sit in the passage."""
+    a_words, b_words = _Words(a), _Words(b)
+    for one, other in _REVERSED_IDIOMS:
+        a_hit, b_hit = a_words.find(one), b_words.find(other)
+        if a_hit and b_hit and a_words.find(other) is None and b_words.find(one) is None:
+            yield Reversal(a_hit, b_hit)
+
+
+def _word_reversal(run: ChangeRun) -> Reversal | None:
+    """A single word of the run's A side whose antonym replaces it on B's side."""
+    if not run.a or not run.b:
+        return None
+    a_words, b_words = _Words(run.a), _Words(run.b)
+    if a_words.present.isdisjoint(_ANTONYM_KEYS):
+        return None
+    for one, other in _ANTONYMS:
+        a_hit, b_hit = a_words.find((one,)), b_words.find((other,))
+        if a_hit and b_hit:
+            return Reversal(a_hit, b_hit)
+    return None

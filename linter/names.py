@@ -1,0 +1,442 @@
+"""Names in a sentence: people, places, organisations, projects, with their spans.
+
+English marks names by capitals, so a name is a run of capitalised words,
+possibly joined by short connectors ("Order of the Golden Eagle", "Belt and
+Road Initiative"), an acronym ("SCO"), or either with its acronym in brackets
+("Trans-Caspian International Transport Route (TITR)"). Capitals also start
+sentences, so a sentence's first word counts only when the document writes it
+with a capital elsewhere too. Titles ("President") and nationality adjectives
+("Chinese", "Kazakh") are not names to compare: translators add and drop them
+freely.
+
+Two renderings name the same thing in different ways, some harmless ("S.
+Kabylbekov" for "Saulebek Kabylbekov", "Tokayev" for "Kassym-Jomart
+Tokayev"), some not ("Trans-Caspian International Route" for the official
+"Trans-Caspian International Transport Route"): :func:`relate` tells which.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from functools import cached_property, lru_cache
+
+import regex
+import textdistance
+
+from linter.model import Document, ParagraphKind, Sentence
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:[’'-]\p{L}[\p{L}\p{M}]*)*(?P<dot>\.)?")
+_ACRONYM_AFTER = regex.compile(r"\s*\((?P<acronym>\p{Lu}[\p{Lu}\d&-]+)\)")
+_LETTERS = regex.compile(r"\p{L}+")
+_OPENERS = "«“\"‘'(["
+_QUOTE_OPENERS = "«“„‘"
+_CONNECTORS = frozenset("of the and for de du da del der la le von van bin ibn al el".split())
+_MAX_CONNECTORS = 2
+_STOP = frozenset(
+    """the a an in on at for of to from by with as but and or nor if when while this that these those it its
+    we they he she you i our their his her my your there here since after before during last next then
+    however also although though today yesterday tomorrow meanwhile moreover furthermore thus so such each
+    every all both many some most other another not no yes what which who whom whose where why how let
+    please according despite given under over against between among through together upon within without
+    across via amid whether instead finally besides indeed still yet even just only once now more less
+    first second third fourth
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december""".split()
+)
+_TITLES = frozenset(
+    """president vice vice-president prime premier minister chairman chairwoman chancellor ambassador mr mrs ms dr prof
+    professor senator king queen prince princess sheikh emir governor mayor secretary-general""".split()
+)
+_DEMONYMS = frozenset(
+    """chinese kazakh kazakhstani russian american british european asian eurasian tajik uzbek kyrgyz
+    turkmen japanese korean indian iranian turkish german french italian spanish sino arab african
+    mongolian pakistani afghan ukrainian belarusian""".split()
+)
+_GENERIC = frozenset("central north south east west northern southern eastern western new old great greater".split())
+_LEADING_NOISE = _CONNECTORS | _STOP
+_NOT_A_NAME_ALONE = _GENERIC | _STOP | _TITLES
+_SAME_WORD = 0.8
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name as written, with document offsets.
+
+    ``text`` includes an acronym in brackets right after the name, which is
+    also kept in ``acronym``; ``words`` are the name's own words as written.
+    """
+
+    text: str
+    start: int
+    end: int
+    words: tuple[str, ...]
+    acronym: str = ""
+
+    @cached_property
+    def key(self) -> tuple[str, ...]:
+        """The words that identify the name: lower case, no connectors, no possessive."""
+        return tuple(_fold(w) for w in self.words if w.lower() not in _CONNECTORS)
+
+
+@dataclass(frozen=True)
+class Capitalisation:
+    """How a document writes its words, which tells names from capitalised ordinary words.
+
+    ``capitalised`` counts words written with a capital mid-sentence and
+    ``lower_case`` words written in lower case (keyed in lower case). A
+    sentence-initial "Together" is a name only if the document also writes
+    "Together" mid-sentence; a word the document writes in lower case more
+    often than with a capital ("Give" after "he said,") is an ordinary word.
+    ``solo`` holds capitalised words the document uses as a name on their
+    own, such as "China": "China and Central Asia" and "China-Kazakhstan" are
+    two names each, "Belt and Road" is one.
+    """
+
+    capitalised: Mapping[str, int]
+    lower_case: Mapping[str, int]
+    solo: frozenset[str]
+
+    @classmethod
+    def of(cls, sentences: Iterable[Sentence]) -> Capitalisation:
+        capitalised: Counter[str] = Counter()
+        lower_case: Counter[str] = Counter()
+        solo: set[str] = set()
+        for sentence in sentences:
+            tokens = [_token(m) for m in _WORD.finditer(sentence.text)]
+            for position, (written, start, _) in enumerate(tokens):
+                word = _without_possessive(written)
+                if word[0].islower():
+                    lower_case[word] += 1
+                elif not opens_sentence(sentence.text, start):
+                    capitalised[word] += 1
+                    if not _joined_to_neighbour(sentence.text, tokens, position):
+                        solo.add(word)
+        return cls(capitalised, lower_case, frozenset(solo))
+
+    def is_ordinary(self, word: str) -> bool:
+        """Whether the document writes ``word`` in lower case more often than capitalised mid-sentence."""
+        return self.lower_case.get(word.lower(), 0) > self.capitalised.get(word, 0)
+
+
+def _joined_to_neighbour(text: str, tokens: Sequence[_Token], position: int) -> bool:
+    """Whether a word stands in a longer run: next to a capitalised word or a connector."""
+    neighbours = []
+    if position > 0 and _adjacent(text, tokens[position - 1], tokens[position]):
+        neighbours.append(tokens[position - 1][0])
+    if position + 1 < len(tokens) and _adjacent(text, tokens[position], tokens[position + 1]):
+        neighbours.append(tokens[position + 1][0])
+    return any(_is_capitalised(w) or w.lower() in _CONNECTORS for w in neighbours)
+
+
+def document_names(doc: Document) -> dict[int, tuple[Name, ...]]:
+    """The names of every sentence of ``doc``, by document-wide sentence index."""
+    usage = Capitalisation.of(
+        s for p in doc.paragraphs if p.kind is not ParagraphKind.HEADING for s in p.sentences
+    )
+    return {s.index: tuple(extract_names(s.text, s.start, usage)) for s in doc.sentences}
+
+
+def extract_names(text: str, offset: int, usage: Capitalisation) -> list[Name]:
+    """The names in ``text`` (one sentence), in order; ``offset`` is added to positions."""
+    names: list[Name] = []
+    for run in _capitalised_runs(text, usage):
+        for piece in _pieces(text, run, usage):
+            if not names or piece[0][1] + offset >= names[-1].end:  # not the "(SCO)" just read
+                names.append(_name(text, piece, offset))
+    return names
+
+
+_Token = tuple[str, int, int]
+
+
+def _capitalised_runs(text: str, usage: Capitalisation) -> list[list[_Token]]:
+    """Maximal runs of capitalised words, joined by at most two connectors and plain spaces."""
+    tokens = [part for m in _WORD.finditer(text) for part in _name_parts(_token(m), usage)]
+    runs: list[list[_Token]] = []
+    i = 0
+    while i < len(tokens):
+        if not _is_capitalised(tokens[i][0]):
+            i += 1
+            continue
+        last = i
+        j = i + 1
+        while j < len(tokens) and _adjacent(text, tokens[j - 1], tokens[j]) and j - last <= _MAX_CONNECTORS + 1:
+            if _is_capitalised(tokens[j][0]):
+                last = j
+            elif tokens[j][0].lower() not in _CONNECTORS:
+                break
+            j += 1
+        runs.extend(_split_at_and(tokens[i : last + 1], usage))
+        i = last + 1
+    return runs
+
+
+def _name_parts(token: _Token, usage: Capitalisation) -> list[_Token]:
+    """"China-Kazakhstan" is two names and "UN-centric" is "UN"; "Kassym-Jomart" is one word."""
+    word, start, _ = token
+    parts = word.split("-")
+    if len(parts) == 1 or word[:3].lower() in ("al-", "el-"):
+        return [token]
+    if all(_without_possessive(part) in usage.solo for part in parts):
+        offsets = [start + sum(len(p) + 1 for p in parts[:n]) for n in range(len(parts))]
+        return [(part, at, at + len(part)) for part, at in zip(parts, offsets, strict=True)]
+    lower = next((n for n, part in enumerate(parts) if part[:1].islower()), None)
+    if lower:
+        head = "-".join(parts[:lower])
+        return [(head, start, start + len(head))]
+    return [token]
+
+
+def _token(match: regex.Match[str]) -> _Token:
+    """A word; its full stop belongs to it only when it is an initial ("S.")."""
+    word = match.group()
+    if match["dot"] and not (len(word) == 2 and word[0].isupper()):
+        return word[:-1], match.start(), match.end() - 1
+    return word, match.start(), match.end()
+
+
+def _is_capitalised(word: str) -> bool:
+    head = word.split("-", 1)[1] if word[:3].lower() in ("al-", "el-") else word
+    return head[0].isupper()
+
+
+def _adjacent(text: str, left: _Token, right: _Token) -> bool:
+    gap = text[left[2] : right[1]]
+    return gap.isspace() and "\n" not in gap
+
+
+def _split_at_and(run: list[_Token], usage: Capitalisation) -> list[list[_Token]]:
+    """"Belt and Road Initiative" is one name; "Kazakhstan and China", "China and Central Asia",
+    "the Zhanatas Wind Power Plant and the Turgusun Hydroelectric Power Plant" are two."""
+    for position, (word, _, _) in enumerate(run):
+        if word != "and":
+            continue
+        capitals_after = sum(1 for w, _, _ in run[position + 1 :] if _is_capitalised(w))
+        before, after = _without_possessive(run[position - 1][0]), run[position + 1][0]
+        if capitals_after < 2 or before in usage.solo or after.lower() == "the":
+            return [run[:position], *_split_at_and(run[position + 1 :], usage)]
+    return [run]
+
+
+def _pieces(text: str, run: list[_Token], usage: Capitalisation) -> list[list[_Token]]:
+    """The names in a run once titles, nationality words and an ordinary sentence opener are taken off."""
+    pieces: list[list[_Token]] = [[]]
+    for token in run:
+        if _fold(token[0]) in _TITLES:
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    names = [trimmed for piece in pieces if (trimmed := _trim(piece))]
+    if names and opens_sentence(text, names[0][0][1]) and _is_ordinary_opener(names[0], usage):
+        names[0] = _trim(names[0][1:])
+    return [name for name in names if name and not (len(name) == 1 and _is_ordinary_word(name[0][0], usage))]
+
+
+def _is_ordinary_word(word: str, usage: Capitalisation) -> bool:
+    """A lone capitalised word that is no name: a single letter ("O"), or a word mostly written in lower case."""
+    bare = _without_possessive(word)
+    return len(bare) < 2 or (not bare.isupper() and usage.is_ordinary(bare))
+
+
+def _is_ordinary_opener(piece: list[_Token], usage: Capitalisation) -> bool:
+    word = _without_possessive(piece[0][0])
+    if len(piece) == 1:
+        return word not in usage.capitalised
+    return word.lower() in usage.lower_case
+
+
+def _trim(piece: list[_Token]) -> list[_Token]:
+    """Drop edge connectors, stop words and nationality words; keep what still names something."""
+    while piece and piece[0][0].lower() in _LEADING_NOISE:
+        piece = piece[1:]
+    while piece and (piece[-1][0].lower() in _CONNECTORS or _is_demonym(piece[-1][0])):
+        piece = piece[:-1]
+    if all(_is_demonym(w) for w, _, _ in piece):
+        return []
+    if len(piece) == 1 and piece[0][0].lower() in _NOT_A_NAME_ALONE:
+        return []
+    return piece
+
+
+def _is_demonym(word: str) -> bool:
+    """"Chinese", "Kazakhs", "Sino-Kazakh", "Chinese-Kazakh"."""
+    return all(part in _DEMONYMS or part.removesuffix("s") in _DEMONYMS for part in _fold(word).split("-"))
+
+
+def _name(text: str, piece: list[_Token], offset: int) -> Name:
+    start = piece[0][1]
+    last_word, _, end = piece[-1]
+    words = [w for w, _, _ in piece]
+    bare = _without_possessive(last_word)
+    possessive = bare != last_word
+    if possessive:
+        words[-1] = bare
+        end -= len(last_word) - len(bare)
+    acronym = _ACRONYM_AFTER.match(text, end)
+    if acronym and not possessive:
+        end = acronym.end()
+    return Name(text[start:end], start + offset, end + offset, tuple(words), acronym["acronym"] if acronym else "")
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` opens the sentence ``text`` or a quotation inside it, where any word takes a capital."""
+    before = text[:start].rstrip()
+    return not before.strip(_OPENERS) or before[-1] in _QUOTE_OPENERS
+
+
+def _fold(word: str) -> str:
+    return _without_possessive(word.lower().replace("’", "'"))
+
+
+def _without_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("’s", "'s")) else word
+
+
+# --- comparison -------------------------------------------------------------------------------
+
+
+class Relation(str, Enum):
+    """How a name on one side relates to the closest name on the other."""
+
+    SAME = "same"
+    SHORTENED = "shortened"
+    DIFFERENT = "different"
+    MISSING = "missing"
+
+
+_RELATION_ORDER = (Relation.SAME, Relation.SHORTENED, Relation.DIFFERENT)
+_DIFFERENT_RENDERING = 0.5
+
+
+class Passage:
+    """A stretch of text and the names in it, read once for many questions about names."""
+
+    def __init__(self, text: str, names: Iterable[Name] = ()) -> None:
+        self.text = text
+        self._words = frozenset(_LETTERS.findall(text.lower()))
+        unique: dict[tuple[tuple[str, ...], str], Name] = {}
+        for name in names:
+            unique.setdefault((name.key, name.acronym), name)
+        self.names: tuple[Name, ...] = tuple(unique.values())
+
+    def mentions(self, name: Name) -> bool:
+        """Whether the passage writes ``name``: in any case and hyphenation, by its acronym or its people.
+
+        A compound such as "China-Europe" is also mentioned when each of its
+        parts is, and a place when the text names its people or their
+        adjective ("the Chinese side" mentions China): translators move
+        freely between them.
+        """
+        if self._has_phrase(name.words) or (name.acronym and self._has_acronym(name.acronym)):
+            return True
+        if len(name.words) != 1:
+            return False
+        parts = name.words[0].split("-")
+        if len(parts) > 1:
+            return all(self._has_phrase((part,)) for part in parts)
+        stem = _fold(name.words[0])[:4]
+        return len(stem) == 4 and any(
+            d.startswith(stem) and (d in self._words or d + "s" in self._words) for d in _DEMONYMS
+        )
+
+    def _has_phrase(self, words: Sequence[str]) -> bool:
+        letters = _LETTERS.findall(" ".join(words).lower())
+        if not all(part in self._words for part in letters):
+            return False  # the quick answer, without a search through a long text
+        return _phrase_pattern(tuple(words)).search(self.text) is not None
+
+    def _has_acronym(self, acronym: str) -> bool:
+        if not all(part in self._words for part in _LETTERS.findall(acronym.lower())):
+            return False
+        return regex.search(rf"\b{regex.escape(acronym)}\b", self.text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _phrase_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
+    """The words as a phrase, in any case, with spaces and hyphens interchangeable."""
+    pattern = r"[\s-]+".join(r"[\s-]+".join(regex.escape(p) for p in w.split("-")) for w in words)
+    return regex.compile(rf"(?<![\p{{L}}\d]){pattern}(?![\p{{L}}\d])", regex.IGNORECASE)
+
+
+def relate(name: Name, candidates: Sequence[Name]) -> tuple[Relation, Name | None]:
+    """The closest of ``candidates`` to ``name``, and how close it is."""
+    best: tuple[int, float, Name] | None = None
+    for candidate in candidates:
+        relation = _relation(name, candidate)
+        if relation is Relation.MISSING:
+            continue
+        rank = (_RELATION_ORDER.index(relation), -similarity(name, candidate), candidate)
+        if best is None or rank[:2] < best[:2]:
+            best = rank
+    if best is None:
+        return Relation.MISSING, None
+    return _RELATION_ORDER[best[0]], best[2]
+
+
+def _relation(x: Name, y: Name) -> Relation:
+    if _same_name(x, y):
+        return Relation.SAME
+    short, long = sorted((x.key, y.key), key=len)
+    if short and _words_agree(short, long[: len(short)]):
+        return Relation.SHORTENED
+    if short and _words_agree(short, long[-len(short) :]):
+        # A surname alone names the same person: "Tokayev", "Kassym-Jomart Tokayev".
+        return Relation.SAME if len(short) == 1 else Relation.SHORTENED
+    return Relation.DIFFERENT if similarity(x, y) >= _DIFFERENT_RENDERING else Relation.MISSING
+
+
+def _same_name(x: Name, y: Name) -> bool:
+    if len(x.key) == len(y.key) and _words_agree(x.key, y.key):
+        return True
+    return bool(_acronyms(x) & _spellings(y) or _acronyms(y) & _spellings(x))
+
+
+def _acronyms(name: Name) -> set[str]:
+    """The acronyms a name goes by: its own in brackets, or itself when it is one word in capitals."""
+    own = {name.acronym.lower()} if name.acronym else set()
+    if len(name.words) == 1 and name.words[0].isupper():
+        own.add(name.key[0])
+    return own
+
+
+def _spellings(name: Name) -> set[str]:
+    """An acronym can stand for a name: "SCO" for "Shanghai Cooperation Organization", "TITR"
+    for "Trans-Caspian International Transport Route" (a hyphenated word gives one letter)."""
+    spellings = _acronyms(name)
+    if len(name.key) > 1:
+        spellings.add("".join(word[0] for word in name.key))
+    return spellings
+
+
+def _words_agree(xs: Sequence[str], ys: Sequence[str]) -> bool:
+    """Word by word the same word ("s." standing for "saulebek")."""
+    return all(_word_agrees(x, y) for x, y in zip(xs, ys, strict=True))
+
+
+def _word_agrees(x: str, y: str) -> bool:
+    """Equal, one the plural of the other ("Amorite", "Amorites"), or an initial of the other."""
+    if x == y or x in (y + "s", y + "es") or y in (x + "s", x + "es"):
+        return True
+    initial, full = sorted((x, y), key=len)
+    return len(initial) == 2 and initial.endswith(".") and full.startswith(initial[0])
+
+
+def similarity(x: Name, y: Name) -> float:
+    """Share of words two names have in common, a word matching its near spellings.
+
+    Word pairs are scored with normalised Levenshtein similarity, which keeps
+    "Qudaibergen" and "Kudaibergen" together but "Kazakh" and "Kazakhstan" apart.
+    """
+    xs, ys = list(x.key), list(y.key)
+    if not xs or not ys:
+        return 0.0
+    matched = 0
+    for word in xs:
+        scores = [textdistance.levenshtein.normalized_similarity(word, other) for other in ys]
+        if scores and max(scores) >= _SAME_WORD:
+            ys.pop(scores.index(max(scores)))
+            matched += 1
+    return 2 * matched / (len(x.key) + len(y.key))

@@ -1,0 +1,236 @@
+"""KZ101-KZ104, KZ110 and KZ120 (missing, added and divergent content), and the word diff behind them.
+
+The YAML cases in tests/rule_cases run through the real segmenter and
+aligner; the seed tests run the rules on the real excerpts (A) and full text
+(B) and check places against positions found by searching the files.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+from rulecases import case_params, check_case, rule_class, run_case
+
+from linter.align import align
+from linter.diffing import (
+    Significance,
+    WordChange,
+    change_runs,
+    diff_passage,
+    fold_spelling,
+    passage_diff,
+    word_diff,
+)
+from linter.model import Finding, Location, ParagraphKind, Severity
+from linter.rules.base import Comparison, PairRule
+from linter.segment import load_document, segment, tokens
+
+REPO = Path(__file__).resolve().parents[1]
+EXCERPTS = REPO / "sources" / "kursiv-xi-article-excerpts.txt"
+FULL = REPO / "sources" / "kazinform-xi-article-full.txt"
+RULE_IDS = ("KZ101", "KZ102", "KZ103", "KZ104", "KZ110", "KZ120")
+
+
+@pytest.mark.parametrize(("rule_id", "verdict", "case"), case_params(RULE_IDS))
+def test_rule_case(rule_id: str, verdict: str, case: dict[str, str]) -> None:
+    check_case(rule_id, verdict, case)
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_rule_documents_itself(rule_id: str) -> None:
+    info = rule_class(rule_id).info()
+    assert info.summary and "**Bad:**" in info.doc and "**Good:**" in info.doc
+
+
+# --- the word diff -------------------------------------------------------------------------------
+
+
+def _spans(a: str, b: str) -> list[tuple[str, str, str]]:
+    changes = word_diff(tokens(a), tokens(b))
+    return [(c.kind, a[c.a_start : c.a_end], b[c.b_start : c.b_end]) for c in changes]
+
+
+def test_word_diff_describes_the_edit_from_a_to_b() -> None:
+    assert _spans(
+        "Last year, our trade reached a record height of $41 billion.", "Last year, trade reached a record $41 billion."
+    ) == [
+        ("equal", "Last year", "Last year"),
+        ("delete", "our", ""),
+        ("equal", "trade reached a record", "trade reached a record"),
+        ("delete", "height of", ""),
+        ("equal", "41 billion", "41 billion"),
+    ]
+    assert _spans("we stand together", "we now stand together")[1] == ("insert", "", "now")
+
+
+def test_word_diff_matches_content_words_before_function_words() -> None:
+    """Reordered clauses: "each other" and "a" must not pull the content words out of line."""
+    changes = _spans(
+        "we offer each other a hand, giving reliable support", "we extend a helping hand and reliable support"
+    )
+    equal = [a for kind, a, _ in changes if kind == "equal"]
+    assert "hand" in equal and "reliable support" in equal
+
+
+def test_offsets_are_document_offsets() -> None:
+    doc_a = segment(Path("a.txt"), "Title\n\nThe two sides support each other.")
+    doc_b = segment(Path("b.txt"), "Both sides support each other.")
+    changes = passage_diff(doc_a.sentences[1:], doc_b.sentences)
+    first = changes[0]
+    assert first == WordChange("replace", 7, 14, 0, 4)
+    assert doc_a.text[first.a_start : first.a_end] == "The two"
+
+
+def test_runs_join_changes_around_one_function_word() -> None:
+    a, b = tokens("standing shoulder to shoulder"), tokens("standing back to back")
+    (run,) = change_runs(a, b)
+    assert [t.text for t in run.a] == ["shoulder", "to", "shoulder"]
+    assert [t.text for t in run.b] == ["back", "to", "back"]
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [("organise", "organize"), ("colour", "color"), ("centre", "center"), ("travelled", "traveled")],
+)
+def test_spelling_variants_fold_together(british: str, american: str) -> None:
+    assert fold_spelling(british) == fold_spelling(american)
+
+
+@pytest.mark.parametrize(("one", "other"), [("four", "for"), ("filled", "filed"), ("hour", "hor")])
+def test_different_words_stay_apart(one: str, other: str) -> None:
+    assert fold_spelling(one) != fold_spelling(other)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("they did not sign", "they signed", Significance.NEGATION),
+        ("we stand shoulder to shoulder", "we stand back to back", Significance.REVERSAL),
+        ("issues of vital interest", "issues of core interest", Significance.CONTENT),
+        ("issues of interest to them", "issues of interest for them", Significance.FUNCTION),
+        ("the modernisation", "modernization", Significance.TRIVIAL),
+        ("a well-known doctor", "the well known doctor", Significance.TRIVIAL),
+    ],
+)
+def test_significance_of_a_change(a: str, b: str, expected: Significance) -> None:
+    doc_a, doc_b = segment(Path("a.txt"), a), segment(Path("b.txt"), b)
+    diff = diff_passage(doc_a.sentences, doc_b.sentences)
+    assert max(diff.significance(run) for run in diff.runs) is expected
+
+
+def test_not_only_is_no_negation() -> None:
+    doc_a = segment(Path("a.txt"), "I will not only see the city but also meet the president.")
+    doc_b = segment(Path("b.txt"), "I will see the city and meet the president.")
+    diff = diff_passage(doc_a.sentences, doc_b.sentences)
+    assert Significance.NEGATION not in {diff.significance(run) for run in diff.runs}
+
+
+def test_trivial_variants_are_silent_next_to_a_real_change() -> None:
+    case = {
+        "a": "The modernisation of the city centre served vital interests.",
+        "b": "The modernization of the city center served core interests.",
+    }
+    findings = run_case(rule_class("KZ120"), case)
+    assert [f.message for f in findings] == ['different wording: "vital" in A, "core" in B']
+
+
+# --- the seed pair: A = the excerpts, B = the full text -------------------------------------------
+
+
+@cache
+def _seed() -> Comparison:
+    a, b = load_document(EXCERPTS), load_document(FULL)
+    return Comparison(a, b, align(a, b))
+
+
+@cache
+def _findings(rule_id: str) -> tuple[Finding, ...]:
+    rule = rule_class(rule_id)()
+    assert isinstance(rule, PairRule)
+    return tuple(rule.check_pair(_seed()))
+
+
+def _place(path: Path, needle: str) -> tuple[int, int]:
+    """1-based line and column of ``needle`` in the file, found by searching its text."""
+    text = path.read_text(encoding="utf-8")
+    offset = text.index(needle)
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _at(location: Location | None) -> tuple[int, int]:
+    assert location is not None
+    return location.line, location.column
+
+
+def _finding_at(rule_id: str, side: str, text_start: str) -> Finding:
+    matches = [f for f in _findings(rule_id) if (loc := f.at(side)) and loc.text.startswith(text_start)]
+    assert len(matches) == 1, [f.message for f in _findings(rule_id)]
+    return matches[0]
+
+
+def test_seed_paragraphs_of_b_not_quoted() -> None:
+    b = _seed().b
+    findings = _findings("KZ101")
+    flagged = [f.locations[0].paragraph for f in findings]
+    assert flagged == [1, 4, 5, 11, 12, 16, 18, 19]
+    assert all(f.severity is Severity.INFO and "not quoted" in f.message for f in findings)
+    assert all(b.paragraphs[i].kind.is_content for i in flagged)
+    assert b.paragraphs[0].kind is ParagraphKind.HEADING and b.paragraphs[20].kind is ParagraphKind.BOILERPLATE
+    zhang = _finding_at("KZ101", "b", "Over 2,000 years ago")
+    assert _at(zhang.at("b")) == _place(FULL, "Over 2,000 years ago, Zhang Qian")
+
+
+def test_seed_sentences_of_b_outside_and_inside_the_quotes() -> None:
+    after_quote = _finding_at("KZ102", "b", "The potential for cooperation in the field of renewable energy sources")
+    assert after_quote.severity is Severity.INFO and "not quoted" in after_quote.message
+    assert _at(after_quote.at("b")) == _place(FULL, "The potential for cooperation in the field")
+    skipped = _finding_at("KZ102", "b", "In the spirit of mutual support and solidarity")
+    assert skipped.severity is Severity.WARNING and "skipped inside a quote" in skipped.message
+    assert _at(skipped.at("b")) == _place(FULL, "In the spirit of mutual support and solidarity")
+
+
+def test_seed_dropped_clause() -> None:
+    finding = _finding_at("KZ103", "b", "efforts to protect national")
+    assert finding.severity is Severity.WARNING
+    assert _at(finding.at("b")) == _place(FULL, "efforts to protect national independence")
+
+
+def test_seed_truncated_quote() -> None:
+    (finding,) = _findings("KZ104")
+    a, b = finding.at("a"), finding.at("b")
+    assert a is not None and a.text == "»"
+    line, column = _place(EXCERPTS, "Trans-Caspian International Route.»")
+    assert _at(a) == (line, column + len("Trans-Caspian International Route."))
+    assert b is not None and b.text.startswith("(TITR) in order to improve")
+    assert _at(b) == _place(FULL, "(TITR) in order")
+
+
+def test_seed_editorial_lines_are_no_additions() -> None:
+    assert _findings("KZ110") == ()
+
+
+def test_seed_shoulder_to_shoulder_against_back_to_back() -> None:
+    warnings = [f for f in _findings("KZ120") if f.severity is Severity.WARNING]
+    assert [f.message for f in warnings] == ['phrase turned around: "shoulder to shoulder" in A, "back to back" in B']
+    (finding,) = warnings
+    assert _at(finding.at("a")) == _place(EXCERPTS, "shoulder to shoulder")
+    assert _at(finding.at("b")) == _place(FULL, "back to back")
+
+
+def test_seed_divergences_come_with_both_variants() -> None:
+    vital = [f for f in _findings("KZ120") if f.message == 'different wording: "vital" in A, "core" in B']
+    assert len(vital) == 1 and vital[0].severity is Severity.INFO
+    assert _at(vital[0].at("a")) == _place(EXCERPTS, "vital interests and key concerns. China")
+    assert _at(vital[0].at("b")) == _place(FULL, "core interests and key concerns.\n")
+
+
+def test_seed_diff_marks_what_the_excerpt_adds() -> None:
+    seed = _seed()
+    a_sentence = next(s for s in seed.a.sentences if s.text.startswith("«Last year"))
+    b_sentence = next(s for s in seed.b.sentences if s.text.startswith("Last year"))
+    changes = passage_diff([a_sentence], [b_sentence])
+    added = [seed.a.text[c.a_start : c.a_end] for c in changes if c.kind == "delete"]
+    assert added == ["our", "height of"]
