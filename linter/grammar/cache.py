@@ -1,0 +1,81 @@
+"""The grammar cache: one small JSON file per checked paragraph, outside the repository.
+
+Grammar checking is the slowest stage and paragraphs rarely change between
+runs, so results are kept per paragraph under a key made of the backend, its
+version, the options that change its output and the paragraph's text. One
+file per key, written to a temporary file and moved into place with
+``os.replace``, means parallel runs never see a half-written entry and never
+need a lock. A cache that cannot be read or written is a miss, never an error.
+
+What is cached is the backend's raw answer; the false-alarm filters (names,
+the word list) run after the cache, so editing the word list reuses every
+entry instead of checking everything again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from linter.grammar.issues import Issue
+
+CACHE_DIR_ENV = "KZLINT_CACHE_DIR"
+_SCHEMA = 1
+
+
+def cache_root() -> Path:
+    """``$KZLINT_CACHE_DIR`` if set, else the user's cache folder for kzlint."""
+    configured = os.environ.get(CACHE_DIR_ENV)
+    if configured:
+        return Path(configured)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("kzlint"))
+
+
+class GrammarCache:
+    """Issues per paragraph for one backend configuration."""
+
+    def __init__(self, root: Path, family: str, version: str, options: Mapping[str, object]) -> None:
+        self._folder = root / "grammar"
+        self._identity = {"schema": _SCHEMA, "backend": family, "version": version, "options": dict(options)}
+
+    def key(self, text: str) -> str:
+        material = json.dumps({**self._identity, "text": text}, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+    def get(self, text: str) -> list[Issue] | None:
+        """The cached issues of ``text``, or ``None`` when there is no usable entry."""
+        path = self._path(self.key(text))
+        try:
+            entries = json.loads(path.read_text(encoding="utf-8"))
+            return [Issue.from_json(entry) for entry in entries]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, text: str, issues: list[Issue]) -> None:
+        path = self._path(self.key(text))
+        payload = json.dumps([issue.to_json() for issue in issues], ensure_ascii=False)
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomically(path, payload)
+
+    def _path(self, key: str) -> Path:
+        return self._folder / key[:2] / f"{key}.json"
+
+
+def _write_atomically(path: Path, payload: str) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(payload)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -1,0 +1,60 @@
+"""How the grammar stage presents its rules in ``kzlint rules``: one entry per backend, one per own check.
+
+A backend's rules are many and change with its version, so each backend is
+listed once, as a family: its findings carry ids ``GR.<family>.<rule>`` and
+can be switched off by family or by rule (``--disable GR.harper.SpellCheck``).
+"""
+
+from __future__ import annotations
+
+import inspect
+
+from linter.grammar.checks import OWN_CHECKS
+from linter.model import Category, Severity
+from linter.rules.base import RuleInfo
+
+_SOURCE = "grammar backend"
+
+
+def _family(rule_id: str, name: str, doc: str) -> RuleInfo:
+    text = inspect.cleandoc(doc)
+    return RuleInfo(rule_id, name, Category.GRAMMAR, Severity.WARNING, text.splitlines()[0], _SOURCE, "each", text)
+
+
+HARPER = _family(
+    "GR.harper",
+    "harper",
+    """Grammar, spelling and style findings from Harper, the offline checker (ids GR.harper.<Harper rule>).
+
+    Harper (the harper-py package) runs in-process, with no Java and no
+    network, so it is what works on a fresh machine and in CI; it is the
+    default when no LanguageTool is available. Spelling findings on names
+    confirmed by the other sources, on acronyms and on the user's word list
+    are dropped; long-sentence and Oxford-comma checks run only with --picky.
+    Grammar and spelling are warnings, style findings are info.
+
+    **Bad:** This is is a simple sentense.
+    **Good:** This is a simple sentence.
+    """,
+)
+
+LANGUAGETOOL = _family(
+    "GR.languagetool",
+    "languagetool",
+    """Grammar, spelling and style findings from LanguageTool (ids GR.languagetool.<LanguageTool rule>).
+
+    LanguageTool knows more grammar than Harper and other languages besides
+    English. kzlint talks to a running server (--languagetool-url or
+    KZLINT_LANGUAGETOOL_URL) or starts a LanguageTool that
+    language_tool_python downloaded earlier (needs Java). Its picky rules
+    run only with --picky. The same name and word-list filters apply.
+
+    **Bad:** He go to school every days.
+    **Good:** He goes to school every day.
+    """,
+)
+
+
+def rule_infos() -> list[RuleInfo]:
+    """The grammar stage's entries for ``kzlint rules``: the backend families, then kzlint's own checks."""
+    return [HARPER, LANGUAGETOOL, *(check.info() for check in OWN_CHECKS)]

@@ -1,0 +1,84 @@
+"""What a grammar backend reports, before kzlint decides what to show.
+
+Backends speak different protocols (Harper's ``Lint`` objects, LanguageTool's
+JSON matches); each is turned into :class:`Issue` values at once, so caching,
+filtering and building findings never depend on which backend ran.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from linter.model import Category
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem in one paragraph; offsets are code points into the paragraph's text.
+
+    ``suggestions`` hold what the flagged span should become; an empty string
+    means "delete it".
+    """
+
+    start: int
+    end: int
+    rule: str
+    category: Category
+    message: str
+    suggestions: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "rule": self.rule,
+            "category": self.category.value,
+            "message": self.message,
+            "suggestions": list(self.suggestions),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Issue:
+        return cls(
+            int(data["start"]),
+            int(data["end"]),
+            str(data["rule"]),
+            Category(data["category"]),
+            str(data["message"]),
+            tuple(str(s) for s in data["suggestions"]),
+        )
+
+
+class Backend(ABC):
+    """A grammar checker kzlint can run: it checks paragraphs and says who it is.
+
+    ``family`` names the backend in finding ids (``GR.<family>.<rule>``);
+    ``version`` and ``options`` are part of the cache key, so a new version or
+    another dialect never reuses old results.
+    """
+
+    family: str
+
+    @property
+    @abstractmethod
+    def version(self) -> str:
+        """The backend's version, as its package or server reports it."""
+
+    @property
+    @abstractmethod
+    def description(self) -> str:
+        """One human-readable line for the report, such as "Harper 0.2.0 (offline, en-US)"."""
+
+    @property
+    @abstractmethod
+    def options(self) -> dict[str, object]:
+        """The settings that change what the backend reports (language, picky)."""
+
+    @abstractmethod
+    def check(self, texts: Sequence[str], jobs: int) -> list[list[Issue]]:
+        """The issues of each text, in the order of ``texts``."""
+
+    def close(self) -> None:
+        """Release what the backend holds, such as a LanguageTool server kzlint started."""

@@ -1,0 +1,171 @@
+"""Spelling findings on names: a foreign name is not a misspelling.
+
+A report on a visit to Kazakhstan is full of names no English dictionary
+holds (Tokayev, Zhanatas, Kabylbekov, SCO, CICA). Flagged as misspellings they
+bury the real slips, and editors stop reading. A spelling finding is dropped
+when the flagged word is
+
+- in the user's word list (configuration ``words``) or in kzlint's list of
+  the region's words (:mod:`linter.grammar.lexicon`), in any case;
+- not a plain word: an acronym or wire credit in capitals (SCO, XINHUA), a
+  brand with an inner capital (PRNewswire), an initial (B.), a piece of a
+  web address (Kazinform.kz), as word processors skip such words;
+- capitalised and confirmed as a name: it occurs in another rendering or
+  source of the run; or it is capitalised at least twice in this text's
+  running prose, once at least inside a sentence ("Zhao Huirong, a research
+  fellow ... Zhao said"); or it follows a word that introduces a name
+  ("named Konstantin", "President Tokayev"); or it stands next to another
+  capitalised word that is itself a name (Sayasat Nurbek, Emomali Rahmon).
+
+Lower-case words are always checked: a misspelled common word stays flagged
+even when another source has the same typo. Misspelled names are the job of
+the cross-source name rules, which compare the spellings of all sources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import cached_property
+
+from linter.grammar.lexicon import DOMAIN_WORDS
+from linter.model import Document, Paragraph, ParagraphKind
+from linter.rules.base import TextUnderCheck
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_NAME_JOINER = re.compile(r"[ \t]+|[ \t]*\n[ \t]*|[-‑]")
+_AFTER_INITIAL = re.compile(r"\.[ \t]*")
+_CUE_GAP = re.compile(r"\.?[ \t]+")
+_ADDRESS_MARKS = "./@:"
+_MIN_USES = 2
+_NAME_CUES = frozenset(
+    "named surnamed nicknamed dubbed mr mrs ms dr prof professor president premier minister ambassador "
+    "chairman chairwoman senator governor mayor akim king queen prince princess sheikh emir general".split()
+)
+
+
+def base_form(word: str) -> str:
+    """The lower-cased word without a possessive ending or a closing full stop."""
+    return _POSSESSIVE.sub("", word.rstrip(".")).lower()
+
+
+def vocabulary(doc: Document) -> frozenset[str]:
+    """Every word form of ``doc``, as :func:`base_form` gives it."""
+    return frozenset(base_form(match.group()) for match in _WORD.finditer(doc.text))
+
+
+class NameJudge:
+    """Decides which spelling findings of one text are names or otherwise not misspellings.
+
+    ``companion_words`` is the vocabulary of the other renderings and sources
+    of the run (see :func:`vocabulary`).
+    """
+
+    def __init__(self, text: TextUnderCheck, companion_words: frozenset[str], user_words: Iterable[str]) -> None:
+        self._doc = text.doc
+        self._companion_words = companion_words
+        self._accepted_words = DOMAIN_WORDS | frozenset(word.lower() for word in user_words)
+
+    def is_not_a_misspelling(self, paragraph: Paragraph, start: int, end: int, flagged: frozenset[str]) -> bool:
+        """Whether the word at ``[start, end)`` (document offsets) should not be reported.
+
+        ``flagged`` holds the base forms of every word flagged as a misspelling
+        in the paragraph: unknown neighbours make each other likely names.
+        """
+        word = self._doc.text[start:end]
+        base = base_form(word)
+        if base in self._accepted_words or not _is_plain_word(word) or self._in_web_address(start, end):
+            return True
+        if not _is_capitalised(word):
+            return False
+        return self._is_known_name(base) or self._in_name_context(paragraph, start, flagged)
+
+    def _is_known_name(self, base: str) -> bool:
+        return base in self._companion_words or base in self._repeated_names or base in self._accepted_words
+
+    def _in_name_context(self, paragraph: Paragraph, start: int, flagged: frozenset[str]) -> bool:
+        """Whether the word follows a name cue or stands next to a name."""
+        words = [(m.start() + paragraph.start, m.end() + paragraph.start) for m in _WORD.finditer(paragraph.text)]
+        index = next((i for i, (s, e) in enumerate(words) if s <= start < e), None)
+        if index is None:
+            return False
+        if index > 0 and self._after_cue(words[index - 1], words[index]):
+            return True
+        neighbours = []
+        if index > 0 and self._joined(words[index - 1], words[index]):
+            neighbours.append(words[index - 1])
+        if index + 1 < len(words) and self._joined(words[index], words[index + 1]):
+            neighbours.append(words[index + 1])
+        return any(self._is_name_like(paragraph, span, flagged) for span in neighbours)
+
+    def _after_cue(self, previous: tuple[int, int], word: tuple[int, int]) -> bool:
+        """Whether the word follows one that introduces a name: "named Konstantin", "Mr. Li"."""
+        cue = self._doc.text[previous[0] : previous[1]].lower()
+        return cue in _NAME_CUES and bool(_CUE_GAP.fullmatch(self._doc.text[previous[1] : word[0]]))
+
+    def _joined(self, left: tuple[int, int], right: tuple[int, int]) -> bool:
+        """Whether two words read as parts of one name: "Emomali Rahmon", "Kassym-Jomart", "S. Kabylbekov"."""
+        between = self._doc.text[left[1] : right[0]]
+        if _NAME_JOINER.fullmatch(between):
+            return True
+        initial = self._doc.text[left[0] : left[1]]
+        return len(initial) == 1 and initial.isupper() and bool(_AFTER_INITIAL.fullmatch(between))
+
+    def _is_name_like(self, paragraph: Paragraph, span: tuple[int, int], flagged: frozenset[str]) -> bool:
+        word = self._doc.text[span[0] : span[1]]
+        if not _is_capitalised(word):
+            return False
+        base = base_form(word)
+        if base in flagged or self._is_known_name(base):
+            return True
+        # In running text a capital letter inside a sentence marks a proper noun;
+        # in a heading every word is capitalised, so it proves nothing there.
+        return paragraph.kind is not ParagraphKind.HEADING and span[0] not in self._sentence_starts
+
+    def _in_web_address(self, start: int, end: int) -> bool:
+        text = self._doc.text
+        before = text[max(0, start - 2) : start]
+        after = text[end : end + 2]
+        joined_before = len(before) == 2 and before[1] in _ADDRESS_MARKS and before[0].isalnum()
+        joined_after = len(after) == 2 and after[0] in _ADDRESS_MARKS and (after[1].isalnum() or after[1] == "/")
+        return joined_before or joined_after
+
+    @cached_property
+    def _sentence_starts(self) -> frozenset[int]:
+        starts = set()
+        for sentence in self._doc.sentences:
+            first = _WORD.search(sentence.text)
+            if first:
+                starts.add(sentence.start + first.start())
+        return frozenset(starts)
+
+    @cached_property
+    def _repeated_names(self) -> frozenset[str]:
+        """Words capitalised at least twice in running text, once at least inside a sentence: names by use."""
+        uses: Counter[str] = Counter()
+        inside: set[str] = set()
+        for paragraph in self._doc.paragraphs:
+            if paragraph.kind in (ParagraphKind.HEADING, ParagraphKind.BOILERPLATE):
+                continue
+            for match in _WORD.finditer(paragraph.text):
+                if _is_capitalised(match.group()):
+                    base = base_form(match.group())
+                    uses[base] += 1
+                    if paragraph.start + match.start() not in self._sentence_starts:
+                        inside.add(base)
+        return frozenset(word for word in inside if uses[word] >= _MIN_USES)
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _is_plain_word(word: str) -> bool:
+    """A word a dictionary should know: two letters or more, capitalised at most at the start."""
+    core = _POSSESSIVE.sub("", word.rstrip("."))
+    letters = core.replace("'", "").replace("’", "").replace("-", "")
+    if len(letters) < 2 or not letters.isalpha():
+        return False
+    return not core.isupper() and not any(c.isupper() for c in core[1:])
