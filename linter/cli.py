@@ -208,5 +208,76 @@ def _finish(results, fail_on, output_format, output, default, baseline, update_b
     raise typer.Exit(engine.exit_code(findings, fail_on))
 
 
+@rules_app.callback(invoke_without_command=True)
+def rules_list(
+    ctx: typer.Context,
+    rules: RulesOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """List every rule: built-in, grammar backends and rule files (id, category, severity, source, summary)."""
+    ctx.obj = (config, tuple(rules or ()))
+    if ctx.invoked_subcommand is not None:
+        return
+    with user_errors():
+        from linter.catalog import all_rule_infos, rule_table
+        from linter.rulefiles import load_rules
+
+        settings = _rule_settings(ctx, None, None)
+        typer.echo(rule_table(all_rule_infos(load_rules(settings)), settings), nl=False)
+
+
+@rules_app.command("show")
+def rules_show(
+    ctx: typer.Context,
+    rule_id: Annotated[str, typer.Argument(metavar="ID", help="A rule id, such as KZ201 or glossary.core-interests.")],
+    rules: RulesOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Print a rule's documentation, with its Bad and Good examples."""
+    with user_errors():
+        from linter.catalog import all_rule_infos, find_rule, rule_page
+        from linter.rulefiles import load_rules
+
+        settings = _rule_settings(ctx, config, rules)
+        typer.echo(rule_page(find_rule(all_rule_infos(load_rules(settings)), rule_id), settings), nl=False)
+
+
+@rules_app.command("test")
+def rules_test(
+    ctx: typer.Context,
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH", help="Rule files or folders (default: every rule file in use).")] = None,
+    rules: RulesOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Run the examples of rule files; exit 1 if a rule flags a pass example or misses a fail example."""
+    with user_errors():
+        from linter.catalog import examples_report
+        from linter.rulefiles import check_examples, files_under, load_rule_files, load_rules
+
+        loaded = load_rule_files(files_under(paths)) if paths else load_rules(_rule_settings(ctx, config, rules))
+        report, all_passed = examples_report([check_examples(rule) for rule in loaded])
+        typer.echo(report, nl=False)
+    raise typer.Exit(0 if all_passed else 1)
+
+
+@app.command()
+def init() -> None:
+    """Write a commented starter kzlint.toml and an example rule file here; never overwrites."""
+    with user_errors():
+        from linter.starter import write_starter
+
+        written = write_starter(Path.cwd())
+        typer.echo(f"kzlint: wrote {' and '.join(p.as_posix() for p in written)}", err=True)
+
+
+def _rule_settings(ctx: typer.Context, config: Optional[Path], rules: Optional[list[Path]]) -> "Settings":
+    """Settings for the ``rules`` commands: options given to ``kzlint rules`` and to the sub-command."""
+    from linter.config import Overrides, load_settings
+
+    group_config, group_rules = ctx.obj if isinstance(ctx.obj, tuple) else (None, ())
+    overrides = Overrides(config_file=config or group_config, rule_paths=(*group_rules, *(rules or ())))
+    return load_settings(Path.cwd(), overrides)
+
+
 def main() -> None:
     app()
