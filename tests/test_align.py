@@ -15,7 +15,7 @@ from linter.segment import load_document, segment
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO / "sources"
-BIBLE = REPO.parent / "shared" / "bench" / "asv-darby-bible"
+BIBLE = REPO / "tests" / "data" / "asv-darby-sample"
 
 
 @pytest.fixture(scope="module")
@@ -334,19 +334,13 @@ def test_chain_weighs_only_what_exceeds_the_least_link() -> None:
 # --- the bible pair: two translations, paragraphs cut at different verses ---
 
 
-def bible_sample(minimum: int = 400) -> tuple[Document, Document, set[tuple[int, int]]]:
-    """The first ``minimum``-odd paragraphs of A and the B paragraphs covering exactly the same verses."""
+def bible_sample() -> tuple[Document, Document, set[tuple[int, int]]]:
+    """The committed cut of the book pair and its gold paragraph links."""
     gold = json.loads((BIBLE / "gold.json").read_text(encoding="utf-8"))
-    b_ending = {verses[-1]: index for index, verses in enumerate(gold["b_verses"])}
-    a_count = next(n for n in range(minimum, len(gold["a_verses"])) if gold["a_verses"][n - 1][-1] in b_ending)
-    b_count = b_ending[gold["a_verses"][a_count - 1][-1]] + 1
-    a_text = "\n\n".join((BIBLE / "a.txt").read_text(encoding="utf-8").split("\n\n")[:a_count])
-    b_text = "\n\n".join((BIBLE / "b.txt").read_text(encoding="utf-8").split("\n\n")[:b_count])
-    links = {(i, j) for i, j in gold["links"] if i < a_count and j < b_count}
-    return segment(Path("a.txt"), a_text), segment(Path("b.txt"), b_text), links
+    a, b = (load_document(BIBLE / name) for name in ("a.txt", "b.txt"))
+    return a, b, {(i, j) for i, j in gold["links"]}
 
 
-@pytest.mark.skipif(not (BIBLE / "gold.json").exists(), reason="bible benchmark pair not available")
 def test_bible_sample_paragraph_links_are_precise_and_complete() -> None:
     """Predicted paragraph links are the pairs (i, j) that some sentence link joins.
 
