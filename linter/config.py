@@ -9,6 +9,7 @@ Every mistake is one line naming the file and the key.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import sys
 from collections.abc import Callable, Mapping
@@ -19,7 +20,7 @@ from typing import Any
 
 from linter.errors import ConfigError
 from linter.model import Severity
-from linter.settings import GrammarSettings, Settings
+from linter.settings import GrammarSettings, InputSettings, Settings
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -46,6 +47,8 @@ class Overrides:
     picky: bool | None = None
     cache: bool | None = None
     jobs: int | None = None
+    encoding: str | None = None
+    max_file_mb: float | None = None
 
 
 def load_settings(cwd: Path, overrides: Overrides) -> Settings:
@@ -113,7 +116,28 @@ def settings_from(path: Path, table: Mapping[str, Any]) -> Settings:
         fail_on=keys.severity(table, "fail_on", defaults.fail_on),
         companions=tuple(keys.relative_path(p) for p in keys.strings(table, "companions", [])),
         grammar=grammar_settings(ConfigKeys(path, "grammar."), grammar_table),
+        input=input_settings(keys, table),
     )
+
+
+def input_settings(keys: ConfigKeys, table: Mapping[str, Any]) -> InputSettings:
+    defaults = InputSettings()
+    encoding = keys.string(table, "encoding", None)
+    if encoding is not None:
+        try:
+            checked_encoding(encoding)
+        except ValueError as problem:
+            raise keys.error("encoding", str(problem)) from None
+    return InputSettings(encoding, keys.positive_number(table, "max_file_mb", defaults.max_file_mb))
+
+
+def checked_encoding(name: str) -> str:
+    """``name`` if Python can decode with it; a ValueError that says so otherwise."""
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise ValueError(f"unknown encoding {name!r} (for example utf-8, utf-16, windows-1251, windows-1252)") from None
+    return name
 
 
 def grammar_settings(keys: ConfigKeys, table: Mapping[str, Any]) -> GrammarSettings:
@@ -130,6 +154,7 @@ def grammar_settings(keys: ConfigKeys, table: Mapping[str, Any]) -> GrammarSetti
         cache=keys.boolean(table, "cache", defaults.cache),
         jobs=keys.integer(table, "jobs", defaults.jobs),
         words=keys.words(table),
+        timeout=keys.positive_number(table, "timeout", defaults.timeout),
     )
 
 
@@ -173,6 +198,12 @@ class ConfigKeys:
             return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
         return int(self.typed(table, key, default, whole, "a whole number of at least 0"))
+
+    def positive_number(self, table: Mapping[str, Any], key: str, default: float) -> float:
+        def positive(value: Any) -> bool:
+            return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+
+        return float(self.typed(table, key, default, positive, "a number above 0"))
 
     def strings(self, table: Mapping[str, Any], key: str, default: list[str]) -> list[str]:
         value = self.typed(table, key, default, lambda v: isinstance(v, list), "a list of texts")
@@ -230,6 +261,14 @@ def apply_overrides(settings: Settings, overrides: Overrides) -> Settings:
         )
         if value is not None
     }
+    input_changes = {
+        name: value
+        for name, value in (
+            ("encoding", checked_encoding(overrides.encoding) if overrides.encoding else None),
+            ("max_file_mb", overrides.max_file_mb),
+        )
+        if value is not None
+    }
     return dataclasses.replace(
         settings,
         rule_paths=(*settings.rule_paths, *overrides.rule_paths),
@@ -237,6 +276,7 @@ def apply_overrides(settings: Settings, overrides: Overrides) -> Settings:
         fail_on=Severity.parse(overrides.fail_on) if overrides.fail_on else settings.fail_on,
         companions=(*settings.companions, *overrides.companions),
         grammar=dataclasses.replace(settings.grammar, **grammar_changes),
+        input=dataclasses.replace(settings.input, **input_changes),
     )
 
 
@@ -255,7 +295,9 @@ def _toml_kind(value: Any) -> str:
     return next((name for kind, name in names.items() if isinstance(value, kind)), type(value).__name__)
 
 
-_TOP_LEVEL = ("rules", "default_rules", "disable", "severity", "fail_on", "companions", "grammar")
-_GRAMMAR = ("backend", "languagetool_url", "language", "picky", "cache", "jobs", "words")
+_TOP_LEVEL = (
+    "rules", "default_rules", "disable", "severity", "fail_on", "companions", "encoding", "max_file_mb", "grammar"
+)
+_GRAMMAR = ("backend", "languagetool_url", "language", "picky", "cache", "jobs", "words", "timeout")
 
 __all__ = ["GrammarSettings", "Overrides", "find_config", "load_settings", "read_config", "settings_from", "shown_path"]

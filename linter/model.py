@@ -108,20 +108,51 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class OffsetMap:
+    """Where offsets of the normalised text lie in the file's text.
+
+    Normalising (NFC, zero-width characters dropped) can shorten the text, so
+    a finding's offset is mapped back before its line and column are shown.
+    ``starts[i]`` is a normalised offset from which on ``shifts[i]`` code
+    points were dropped before it; a text that needed no change has no entry,
+    and mapping it costs nothing.
+    """
+
+    starts: tuple[int, ...] = ()
+    shifts: tuple[int, ...] = ()
+
+    def original(self, offset: int) -> int:
+        if not self.starts:
+            return offset
+        entry = bisect.bisect_right(self.starts, offset) - 1
+        return offset + (self.shifts[entry] if entry >= 0 else 0)
+
+
+@dataclass(frozen=True)
 class Document:
-    """A loaded, segmented text. ``text`` is the file's text with line ends normalised to ``\\n``."""
+    """A loaded, segmented text.
+
+    ``text`` is the file's text normalised for comparison (line ends ``\\n``,
+    NFC, no zero-width characters; see :mod:`linter.load`); ``line_starts``
+    are offsets in the file's own text and ``origin`` maps the one to the
+    other, so lines and columns always point into the file as written.
+    ``encoding`` is the one the file was decoded from.
+    """
 
     path: Path
     text: str
     paragraphs: tuple[Paragraph, ...]
     line_starts: tuple[int, ...] = field(repr=False)
+    origin: OffsetMap = field(default=OffsetMap(), repr=False)
+    encoding: str = "utf-8"
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
         return tuple(s for p in self.paragraphs for s in p.sentences)
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a code-point offset."""
+        """1-based (line, column) in the file of an offset into ``text``; columns count code points."""
+        offset = self.origin.original(offset)
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 

@@ -9,10 +9,12 @@ from pathlib import Path
 from linter.errors import InputError
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str, durable: bool = True) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and a rename.
 
-    Readers see either the old file or the new one, never a mix.
+    Readers see either the old file or the new one, never a mix. ``durable``
+    also flushes the data to disk before the rename, so that a report
+    survives a power cut; a cache entry, which can be recomputed, skips it.
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -22,9 +24,14 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         raise InputError(f"{path}: cannot write ({exc.strerror})") from None
+    except BaseException:
+        # Ctrl-C while writing: the previous file stays, and no temporary file is left behind.
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from linter.load import read_text
-from linter.model import Document, Paragraph, ParagraphKind, Sentence, Token
+from linter.load import DEFAULT_MAX_FILE_MB, read_source
+from linter.model import Document, OffsetMap, Paragraph, ParagraphKind, Sentence, Token
 
 _TERMINAL = tuple(".!?…:;»”\"')")
 _MARKDOWN_BLOCK = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>)")
@@ -42,14 +42,18 @@ _CREDIT = re.compile(
     re.VERBOSE,
 )
 _HEADING_MAX_WORDS = 14
+# The longest boilerplate line of the seed sources, a photo caption with its credits, has 27 words.
+_BOILERPLATE_MAX_WORDS = 40
 
 
-def load_document(path: Path) -> Document:
-    """Read and segment one rendering."""
-    return segment(path, read_text(path))
+def load_document(path: Path, encoding: str | None = None, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> Document:
+    """Read and segment one rendering (``encoding`` ``None``: detected; see :mod:`linter.load`)."""
+    source = read_source(path, encoding, max_file_mb)
+    return segment(path, source.text, source.origin, source.encoding)
 
 
-def segment(path: Path, text: str) -> Document:
+def segment(path: Path, text: str, origin: OffsetMap = OffsetMap(), encoding: str = "utf-8") -> Document:
+    """Paragraphs, sentences and their kinds; ``origin`` maps ``text`` back to the file's text."""
     spans = list(_paragraph_spans(text))
     kinds = _classify(text, spans)
     paragraphs: list[Paragraph] = []
@@ -61,8 +65,9 @@ def segment(path: Path, text: str) -> Document:
         )
         sentence_count += len(sentences)
         paragraphs.append(Paragraph(index, start, end, text[start:end], kind, sentences))
-    line_starts = (0, *(m.end() for m in re.finditer("\n", text)))
-    return Document(path, text, tuple(paragraphs), line_starts)
+    # A line end is never dropped by normalising, so it maps to its own place in the file.
+    line_starts = (0, *(origin.original(m.start()) + 1 for m in re.finditer("\n", text)))
+    return Document(path, text, tuple(paragraphs), line_starts, origin, encoding)
 
 
 def tokens(text: str, offset: int = 0) -> list[Token]:
@@ -171,7 +176,13 @@ def _kind_of(paragraph: str) -> ParagraphKind:
 
 
 def _is_boilerplate(paragraph: str) -> bool:
-    """A site's label, a byline or a photo credit rather than the article's text."""
+    """A site's label, a byline or a photo credit rather than the article's text.
+
+    Such lines are short: a long paragraph that starts with "Share" or
+    mentions a "photo:" (a whole article on one line, say) is prose.
+    """
+    if len(paragraph.split()) > _BOILERPLATE_MAX_WORDS:
+        return False
     if _BOILERPLATE_START.match(paragraph):
         return True
     lowered = paragraph.lower()

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from linter.load import DEFAULT_MAX_FILE_MB
 from linter.model import Severity
 
 
@@ -23,6 +24,15 @@ class GrammarSettings:
     cache: bool = True
     jobs: int = 0
     words: tuple[str, ...] = ()
+    timeout: float = 30.0
+
+
+@dataclass(frozen=True)
+class InputSettings:
+    """How the texts under review are read: ``encoding`` ``None`` means detected."""
+
+    encoding: str | None = None
+    max_file_mb: float = DEFAULT_MAX_FILE_MB
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,7 @@ class Settings:
     fail_on: Severity = Severity.ERROR
     companions: tuple[Path, ...] = ()
     grammar: GrammarSettings = GrammarSettings()
+    input: InputSettings = InputSettings()
 
     def is_enabled(self, rule_id: str) -> bool:
         """Rules are switched off by id or by a prefix such as ``KZ12`` or ``GR.harper``."""

@@ -34,6 +34,11 @@ default_rules = true
 # Exit with status 1 when a finding is at least this severe: info, warning or error.
 fail_on = "error"
 
+# How the texts are read: by default a byte-order mark, else UTF-8, else the encoding is detected.
+# encoding = "windows-1251"
+# Texts larger than this many megabytes are refused (a whole book is about 4).
+max_file_mb = 64
+
 # A rule's severity changed: info, warning or error.
 [severity]
 # "glossary.sco-name" = "warning"
@@ -46,6 +51,9 @@ language = "en-US"
 picky = false
 # Words the spelling checker must accept: a list, or the path of a file with one word a line.
 words = []
+# Seconds to wait for each answer of a LanguageTool server (it is asked three times, then the
+# run goes on without grammar findings and its report says so).
+timeout = 30
 """
 
 EXAMPLE_RULES = """\

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property-based tests (tests/test_properties.py): CI runs a fixed seed and a bounded number of
+# examples; `--hypothesis-profile=long` searches much longer, with a new seed each time.
+settings.register_profile(
+    "ci", max_examples=40, derandomize=True, deadline=None, database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("long", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO / "sources"
@@ -18,3 +30,8 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     import os
 
     os.environ["KZLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("kzlint-cache"))
+
+
+def kzlint(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """kzlint as a user runs it: a new process, its exit code, its stdout and stderr."""
+    return subprocess.run([sys.executable, "-m", "linter", *args], cwd=cwd, capture_output=True, text=True, timeout=300)

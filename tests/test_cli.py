@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import EXCERPTS, FULL, REPO
-
-
-def kzlint(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "linter", *args], cwd=cwd, capture_output=True, text=True, timeout=300
-    )
+from conftest import EXCERPTS, FULL, kzlint
 
 
 def test_help_lists_the_commands() -> None:
@@ -30,7 +22,6 @@ def test_help_lists_the_commands() -> None:
     [
         (lambda tmp: tmp / "missing.txt", "no such file"),
         (lambda tmp: tmp, "is a directory"),
-        (lambda tmp: _write_bytes(tmp / "latin1.txt", "Caf\u00e9".encode("latin-1")), "not UTF-8 text"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, make_input, expected: str) -> None:
@@ -69,8 +60,3 @@ def test_json_goes_to_stdout_and_is_deterministic() -> None:
     assert first.returncode in (0, 1) and first.stdout == second.stdout
     document = json.loads(first.stdout)
     assert document["a"]["path"] == "sources/kursiv-xi-article-excerpts.txt"
-
-
-def _write_bytes(path: Path, data: bytes) -> Path:
-    path.write_bytes(data)
-    return path

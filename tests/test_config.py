@@ -140,7 +140,7 @@ def test_flags_override_the_file(tmp_path: Path) -> None:
         ('fail_on = "fatal"\n', "'fail_on' unknown severity 'fatal' (choose from info, warning, error)"),
         (
             "rulez = []\n",
-            "unknown key 'rulez' (known keys: rules, default_rules, disable, severity, fail_on, companions, grammar)",
+            "unknown key 'rulez' (known keys: rules, default_rules, disable, severity, fail_on, companions, encoding, max_file_mb, grammar)",
         ),
         ('rules = "my-rules"\n', "'rules' must be a list of texts, not text"),
         ('companions = ["sources", ""]\n', "'companions' item 2 must be non-empty text, not empty text"),
@@ -155,7 +155,7 @@ def test_flags_override_the_file(tmp_path: Path) -> None:
         ("[grammar]\njobs = -1\n", "'grammar.jobs' must be a whole number of at least 0, not a number"),
         (
             "[grammar]\nspeed = 1\n",
-            "unknown key 'grammar.speed' (known keys: backend, languagetool_url, language, picky, cache, jobs, words)",
+            "unknown key 'grammar.speed' (known keys: backend, languagetool_url, language, picky, cache, jobs, words, timeout)",
         ),
         ('[grammar]\nwords = "missing.txt"\n', "'grammar.words' names"),
         ("fail_on = \n", "invalid TOML: Invalid value (at line 1, column 11)"),

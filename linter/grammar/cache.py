@@ -18,11 +18,12 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from linter.errors import InputError
 from linter.grammar.issues import Issue
+from linter.output import write_atomic
 
 CACHE_DIR_ENV = "KZLINT_CACHE_DIR"
 _SCHEMA = 1
@@ -61,21 +62,9 @@ class GrammarCache:
     def put(self, text: str, issues: list[Issue]) -> None:
         path = self._path(self.key(text))
         payload = json.dumps([issue.to_json() for issue in issues], ensure_ascii=False)
-        with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomically(path, payload)
+        # A cache that cannot be written only makes the next run slower.
+        with contextlib.suppress(InputError):
+            write_atomic(path, payload, durable=False)
 
     def _path(self, key: str) -> Path:
         return self._folder / key[:2] / f"{key}.json"
-
-
-def _write_atomically(path: Path, payload: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(payload)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
