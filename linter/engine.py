@@ -12,12 +12,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from linter.align.coverage import linked_share, renders_one_text
 from linter.diffing import WordChange
+from linter.errors import InputError
+from linter.grammar.issues import GrammarRun
+from linter.load import Source, read_source
 from linter.model import Alignment, Category, Document, Finding, Severity
 from linter.rules.base import Comparison, PairRule, TextRule, TextUnderCheck
 from linter.rules.registry import builtin_rules
-from linter.load import read_text
-from linter.segment import content_tokens, load_document, segment
+from linter.segment import load_document, segment
 from linter.settings import Settings
 
 Stage = Callable[[str], None]
@@ -30,6 +33,8 @@ class Summary:
     findings_by_severity: dict[str, int]
     findings_by_category: dict[str, int]
     coverage_of_b: float | None
+    coverage_of_a: float | None
+    related: bool | None
     aligned_groups: int
     unaligned_a: int
     unaligned_b: int
@@ -50,6 +55,7 @@ class RunResult:
     summary: Summary
     grammar_backend: str | None
     word_changes: Mapping[LinkKey, tuple[WordChange, ...]] = field(default_factory=dict)
+    grammar_failure: str | None = None
 
 
 def compare(a_path: Path, b_path: Path, settings: Settings, on_stage: Stage | None = None) -> RunResult:
@@ -58,9 +64,10 @@ def compare(a_path: Path, b_path: Path, settings: Settings, on_stage: Stage | No
 
     stage = on_stage or _quiet
     stage("reading")
-    a_text, b_text = read_text(a_path), read_text(b_path)
+    _refuse_same_file(a_path, b_path)
+    a_source, b_source = _read(a_path, settings), _read(b_path, settings)
     stage("segmentation")
-    a, b = segment(a_path, a_text), segment(b_path, b_text)
+    a, b = _segment(a_path, a_source), _segment(b_path, b_source)
     stage("alignment")
     alignment = align(a, b)
     stage("rules")
@@ -70,26 +77,41 @@ def compare(a_path: Path, b_path: Path, settings: Settings, on_stage: Stage | No
     texts = [TextUnderCheck(a, "a", (b, *companions)), TextUnderCheck(b, "b", (a, *companions))]
     findings = [*_pair_findings(pair, rules), *_text_findings(texts, rules)]
     stage("grammar")
-    grammar_findings, backend = _grammar_findings(texts, settings)
-    findings = _finalise([*findings, *grammar_findings], settings)
+    grammar = _grammar(texts, settings)
+    findings = _finalise([*findings, *grammar.findings], settings)
     summary = summarise(findings, a, b, alignment)
-    return RunResult(a, b, alignment, findings, summary, backend, _word_changes(pair))
+    return RunResult(a, b, alignment, findings, summary, grammar.backend, _word_changes(pair), grammar.failure)
 
 
 def check(path: Path, settings: Settings, on_stage: Stage | None = None) -> RunResult:
     """Run the single-text rules on one rendering."""
     stage = on_stage or _quiet
     stage("reading")
-    text = read_text(path)
+    source = _read(path, settings)
     stage("segmentation")
-    doc = segment(path, text)
+    doc = _segment(path, source)
     stage("rules")
     texts = [TextUnderCheck(doc, "a", _companions(settings, exclude=(path,)))]
     findings = list(_text_findings(texts, _active_rules(settings)))
     stage("grammar")
-    grammar_findings, backend = _grammar_findings(texts, settings)
-    findings = _finalise([*findings, *grammar_findings], settings)
-    return RunResult(doc, None, None, findings, summarise(findings, doc, None, None), backend)
+    grammar = _grammar(texts, settings)
+    findings = _finalise([*findings, *grammar.findings], settings)
+    summary = summarise(findings, doc, None, None)
+    return RunResult(doc, None, None, findings, summary, grammar.backend, grammar_failure=grammar.failure)
+
+
+def _read(path: Path, settings: Settings) -> Source:
+    return read_source(path, settings.input.encoding, settings.input.max_file_mb)
+
+
+def _segment(path: Path, source: Source) -> Document:
+    return segment(path, source.text, source.origin, source.encoding)
+
+
+def _refuse_same_file(a_path: Path, b_path: Path) -> None:
+    """Comparing a file with itself finds nothing and is always a slip of the command line."""
+    if a_path.is_file() and b_path.is_file() and a_path.samefile(b_path):
+        raise InputError(f"{a_path} and {b_path} are the same file: give two renderings to compare")
 
 
 def _word_changes(pair: Comparison) -> dict[LinkKey, tuple[WordChange, ...]]:
@@ -104,8 +126,9 @@ def _quiet(_: str) -> None:
 
 
 def _pair_findings(pair: Comparison, rules: Sequence[PairRule | TextRule]) -> Iterator[Finding]:
+    related = pair.is_related
     for rule in rules:
-        if rule.scope == "pair":
+        if isinstance(rule, PairRule) and (related or not rule.needs_related_texts):
             yield from rule.check_pair(pair)
 
 
@@ -124,9 +147,9 @@ def _active_rules(settings: Settings) -> list[PairRule | TextRule]:
     return [rule for rule in rules if settings.is_enabled(rule.info().id)]
 
 
-def _grammar_findings(texts: Sequence[TextUnderCheck], settings: Settings) -> tuple[list[Finding], str | None]:
+def _grammar(texts: Sequence[TextUnderCheck], settings: Settings) -> GrammarRun:
     if settings.grammar.backend == "off":
-        return [], None
+        return GrammarRun([], None)
     from linter.grammar import run_grammar
 
     return run_grammar(texts, settings)
@@ -136,7 +159,7 @@ def _companions(settings: Settings, exclude: Iterable[Path]) -> tuple[Document, 
     """Other sources named in the settings, read for cross-source checks such as known names."""
     skip = {p.resolve() for p in exclude}
     paths = sorted({p.resolve() for path in settings.companions for p in _text_files(path)} - skip)
-    return tuple(load_document(p) for p in paths)
+    return tuple(load_document(p, max_file_mb=settings.input.max_file_mb) for p in paths)
 
 
 def _text_files(path: Path) -> list[Path]:
@@ -164,28 +187,19 @@ def summarise(
 ) -> Summary:
     by_severity = Counter(f.severity.label for f in findings)
     by_category = Counter(f.category.value for f in findings)
+    shares = None
+    if b is not None and alignment is not None:
+        shares = (linked_share(a, alignment, "a"), linked_share(b, alignment, "b"))
     return Summary(
         findings_by_severity={s.label: by_severity.get(s.label, 0) for s in sorted(Severity, reverse=True)},
         findings_by_category={c.value: by_category[c.value] for c in Category if by_category[c.value]},
-        coverage_of_b=coverage(b, alignment) if b and alignment else None,
+        coverage_of_b=shares[1] if shares else None,
+        coverage_of_a=shares[0] if shares else None,
+        related=renders_one_text(*shares) if shares else None,
         aligned_groups=len(alignment.groups) if alignment else 0,
         unaligned_a=len(alignment.unaligned_a) if alignment else 0,
         unaligned_b=len(alignment.unaligned_b) if alignment else 0,
     )
-
-
-def coverage(b: Document, alignment: Alignment) -> float:
-    """Share of B's content words that lie in sentences linked to A."""
-    linked = {index for group in alignment.groups for link in group.sentences for index in link.b}
-    total = covered = 0
-    for paragraph in b.paragraphs:
-        if not paragraph.kind.is_content:
-            continue
-        for sentence in paragraph.sentences:
-            words = len(content_tokens(sentence.text))
-            total += words
-            covered += words if sentence.index in linked else 0
-    return round(covered / total, 4) if total else 0.0
 
 
 def exit_code(findings: Sequence[Finding], fail_on: Severity) -> int:

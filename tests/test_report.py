@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import EXCERPTS, FULL, REPO
+from conftest import EXCERPTS, FULL, REPO, kzlint
 from linter.report.markdown import escape
 
 SEED_REPORT = REPO / "reports" / f"{EXCERPTS.stem}--{FULL.stem}.md"
 README_COMMAND = ["align", f"sources/{EXCERPTS.name}", f"sources/{FULL.name}"]
 
 
-def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "linter", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
-
-
 def test_committed_seed_report_matches_a_fresh_run(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.md"
-    result = run(*README_COMMAND, "-o", str(fresh))
+    result = kzlint(*README_COMMAND, "-o", str(fresh))
     assert result.returncode in (0, 1), result.stderr
     assert fresh.read_text(encoding="utf-8") == SEED_REPORT.read_text(encoding="utf-8"), (
         "reports/ is stale: regenerate it with the command in the README"
@@ -29,10 +23,12 @@ def test_committed_seed_report_matches_a_fresh_run(tmp_path: Path) -> None:
 
 
 def test_json_document_shape_is_stable() -> None:
-    result = run(*README_COMMAND, "--grammar", "off", "--format", "json")
+    result = kzlint(*README_COMMAND, "--grammar", "off", "--format", "json")
     document = json.loads(result.stdout)
-    assert list(document) == ["kzlint", "a", "b", "alignment", "findings", "summary", "grammar_backend"]
-    assert list(document["a"]) == ["path", "paragraphs"]
+    assert list(document) == [
+        "kzlint", "a", "b", "alignment", "findings", "summary", "grammar_backend", "grammar_failure"
+    ]
+    assert list(document["a"]) == ["path", "encoding", "paragraphs"]
     assert list(document["a"]["paragraphs"][0]) == ["index", "line", "kind", "sentences"]
     group = document["alignment"][0]
     assert list(group) == ["a", "b", "score", "sentences"]
@@ -42,7 +38,8 @@ def test_json_document_shape_is_stable() -> None:
     sides = [key for key in finding if key in ("a", "b")]
     assert sides and all(list(finding[side]) == ["paragraph", "line", "column", "text"] for side in sides)
     assert list(document["summary"]) == [
-        "findings", "by_severity", "by_category", "coverage_of_b", "aligned_groups", "unaligned_a", "unaligned_b"
+        "findings", "by_severity", "by_category", "coverage_of_b", "aligned_groups", "unaligned_a", "unaligned_b",
+        "coverage_of_a", "related",
     ]
     categories = {"omission", "addition", "divergence", "number", "name", "terminology", "grammar",
                   "spelling", "style", "untranslated", "custom"}
@@ -50,7 +47,7 @@ def test_json_document_shape_is_stable() -> None:
 
 
 def test_finding_locations_point_at_their_text() -> None:
-    document = json.loads(run(*README_COMMAND, "--grammar", "off", "--format", "json").stdout)
+    document = json.loads(kzlint(*README_COMMAND, "--grammar", "off", "--format", "json").stdout)
     files = {"a": EXCERPTS.read_text(encoding="utf-8"), "b": FULL.read_text(encoding="utf-8")}
     for finding in document["findings"]:
         for side in ("a", "b"):
@@ -73,7 +70,7 @@ def test_markdown_tables_survive_hostile_text(tmp_path: Path) -> None:
     a.write_text("The ratio was 3 | 4 and *very* <b>bold</b> with `ticks` today.\n", encoding="utf-8")
     b.write_text("The ratio was 3 | 4 and *truly* <b>bold</b> with `ticks` today.\n", encoding="utf-8")
     out = tmp_path / "r.md"
-    run("align", str(a), str(b), "--grammar", "off", "-o", str(out))
+    kzlint("align", str(a), str(b), "--grammar", "off", "-o", str(out))
     rows = [line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("| ") and "ratio" in line]
     assert rows, "the aligned sentence pair is shown in a table"
     for row in rows:

@@ -36,12 +36,14 @@ def _result(result: RunResult) -> dict[str, Any]:
     body["findings"] = [_finding(f) for f in result.findings]
     body["summary"] = _summary(result.summary, result)
     body["grammar_backend"] = result.grammar_backend
+    body["grammar_failure"] = result.grammar_failure
     return body
 
 
 def _document(doc: Document) -> dict[str, Any]:
     return {
         "path": doc.path.as_posix(),
+        "encoding": doc.encoding,
         "paragraphs": [
             {
                 "index": p.index,
@@ -95,4 +97,6 @@ def _summary(summary: Summary, result: RunResult) -> dict[str, Any]:
         "aligned_groups": summary.aligned_groups,
         "unaligned_a": list(alignment.unaligned_a) if alignment else [],
         "unaligned_b": list(alignment.unaligned_b) if alignment else [],
+        "coverage_of_a": summary.coverage_of_a,
+        "related": summary.related,
     }

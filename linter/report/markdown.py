@@ -17,6 +17,9 @@ from linter.engine import RunResult
 from linter.model import AlignedGroup, Document, Finding, Location, ParagraphKind, Severity
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+# Characters that end a line somewhere (a table row must stay one line), and other controls.
+_LINE_BREAKS = "\n\r\t\x0b\x0c\x85\u2028\u2029"
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _LONG_TEXT = 400
 _KIND_NAMES = {
     ParagraphKind.HEADING: "heading",
@@ -28,10 +31,15 @@ _KIND_NAMES = {
 
 
 def escape(text: str) -> str:
-    """Make renderings' text literal in Markdown: no emphasis, links, tables or HTML."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Make renderings' text literal in Markdown: no emphasis, links, tables, HTML or broken lines."""
+    text = _flat(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _SPECIAL.sub(r"\\\1", text.replace("&gt;", "\x00"))
-    return text.replace("\x00", "&gt;").replace("\n", " ")
+    return text.replace("\x00", "&gt;")
+
+
+def _flat(text: str) -> str:
+    """One line: line and paragraph separators become spaces, other control characters a visible mark."""
+    return _CONTROL.sub(lambda found: " " if found.group() in _LINE_BREAKS else "\ufffd", text)
 
 
 def render_markdown(results: Sequence[RunResult]) -> str:
@@ -64,18 +72,34 @@ def _single_text(result: RunResult) -> Iterator[str]:
     yield ""
     yield f"{_size(result.a)}. {_counts_sentence(result)}"
     yield ""
-    if result.grammar_backend:
-        yield f"Grammar and spelling checked with {escape(result.grammar_backend)}."
+    grammar = _grammar_line(result)
+    if grammar:
+        yield f"Grammar and spelling: {grammar}"
         yield ""
     yield from _findings(result, level=3)
 
 
+def _grammar_line(result: RunResult) -> str | None:
+    """How grammar was checked, or why it was not; nothing when the run switched it off."""
+    if result.grammar_failure:
+        return f"not checked: {escape(result.grammar_failure)}. This report has no grammar or spelling findings."
+    if result.grammar_backend:
+        return f"checked with {escape(result.grammar_backend)}."
+    return None
+
+
 def _size(doc: Document) -> str:
-    return f"{len(doc.paragraphs)} paragraphs, {len(doc.sentences)} sentences"
+    decoded = f", read as {doc.encoding}" if doc.encoding != "utf-8" else ""
+    return f"{_count(len(doc.paragraphs), 'paragraph')}, {_count(len(doc.sentences), 'sentence')}{decoded}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _code(text: str) -> str:
-    return text.replace("`", "'")
+    """Text for a code span (a file name): no backtick can close it early, no line break can end it."""
+    return _flat(text).replace("`", "'")
 
 
 def _summary(result: RunResult) -> Iterator[str]:
@@ -84,11 +108,18 @@ def _summary(result: RunResult) -> Iterator[str]:
     yield "## Summary"
     yield ""
     coverage = f"{summary.coverage_of_b:.0%}" if summary.coverage_of_b is not None else "n/a"
-    yield f"- **Coverage:** A renders {coverage} of the content of B, in {summary.aligned_groups} aligned passages."
+    passages = _count(summary.aligned_groups, "aligned passage")
+    yield f"- **Coverage:** A renders {coverage} of the content of B, in {passages}."
+    if summary.related is False:
+        yield (
+            "- **Not renderings of one text:** almost nothing aligns, so the comparison findings are left out "
+            "(see KZ100); check that these are the files to compare, and in the same language."
+        )
     yield f"- **Not rendered in A:** {_paragraph_count(result.b, alignment.unaligned_b)} of B."
     yield f"- **Only in A:** {_paragraph_count(result.a, alignment.unaligned_a)} of A."
-    if result.grammar_backend:
-        yield f"- **Grammar and spelling:** checked with {escape(result.grammar_backend)}."
+    grammar = _grammar_line(result)
+    if grammar:
+        yield f"- **Grammar and spelling:** {grammar}"
     yield f"- **Findings:** {_counts_sentence(result)}"
     yield ""
     if summary.findings_by_category:
@@ -112,8 +143,7 @@ def _paragraph_count(doc: Document | None, indices: Sequence[int]) -> str:
         name = _KIND_NAMES[doc.paragraphs[index].kind]
         kinds[name] = kinds.get(name, 0) + 1
     detail = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
-    plural = "s" if len(indices) != 1 else ""
-    return f"{len(indices)} paragraph{plural}" + (f" ({detail})" if detail else "")
+    return _count(len(indices), "paragraph") + (f" ({detail})" if detail else "")
 
 
 def _passages(result: RunResult) -> Iterator[str]:

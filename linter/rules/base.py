@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import ClassVar
 
+from linter.align.coverage import linked_share, renders_one_text
 from linter.diffing import PassageDiff, context_stems, diff_passage
 from linter.model import AlignedGroup, Alignment, Category, Document, Finding, Location, Sentence, Severity
 
@@ -41,6 +42,16 @@ class Comparison:
     a: Document
     b: Document
     alignment: Alignment
+
+    @cached_property
+    def linked_shares(self) -> tuple[float, float]:
+        """Share of A's and of B's content words in linked sentences."""
+        return linked_share(self.a, self.alignment, "a"), linked_share(self.b, self.alignment, "b")
+
+    @property
+    def is_related(self) -> bool:
+        """Whether A and B read as renderings of one text at all: enough of one side links to the other."""
+        return renders_one_text(*self.linked_shares)
 
     @cached_property
     def linked_diffs(self) -> tuple[tuple[LinkedPassage, PassageDiff], ...]:
@@ -131,6 +142,9 @@ class Rule(ABC):
 
 class PairRule(Rule):
     scope: ClassVar[str] = "pair"
+    # When A and B are not renderings of one text (KZ100), a rule that reports
+    # how A renders B would flag every paragraph; such rules are not run then.
+    needs_related_texts: ClassVar[bool] = True
 
     @abstractmethod
     def check_pair(self, pair: Comparison) -> Iterator[Finding]:
