@@ -76,7 +76,8 @@ def _one_run(scenario: str, backend: str, jobs: int) -> dict:
     texts = [TextUnderCheck(doc, "a", tuple(other for other in docs if other is not doc)) for doc in docs]
     settings = Settings(grammar=GrammarSettings(backend=backend, jobs=jobs))
     started = time.perf_counter()
-    findings, description = run_grammar(texts, settings)
+    run = run_grammar(texts, settings)
+    findings, description = run.findings, run.backend
     return {"seconds": time.perf_counter() - started, "findings": len(findings), "backend": description}
 
 

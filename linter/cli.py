@@ -54,21 +54,29 @@ LanguageToolUrlOption = Annotated[Optional[str], typer.Option("--languagetool-ur
 LanguageOption = Annotated[Optional[str], typer.Option("--language", help="Language variant for grammar: en-US, en-GB, ...")]
 PickyOption = Annotated[Optional[bool], typer.Option("--picky/--not-picky", help="Also report style checks that are off by default (long sentences, Oxford comma).")]
 CacheOption = Annotated[Optional[bool], typer.Option("--cache/--no-cache", help="Reuse grammar results for unchanged paragraphs.")]
-JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", min=0, help="Processes for grammar checking (0: all cores).")]
+JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", min=0, help="Paragraphs checked at once by the grammar backend (0: one per core).")]
 CompanionOption = Annotated[Optional[list[Path]], typer.Option("--companion", help="Another source (file or folder) read for cross-source checks, such as names that all sources spell alike (repeatable).")]
 BaselineOption = Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not recorded in this baseline file.")]
 UpdateBaselineOption = Annotated[bool, typer.Option("--update-baseline", help="Record the current findings in the --baseline file and exit 0.")]
+EncodingOption = Annotated[Optional[str], typer.Option("--encoding", help="Read the texts in this encoding (default: a byte-order mark, else UTF-8, else detected).")]
+MaxFileOption = Annotated[Optional[float], typer.Option("--max-file-mb", min=0.001, help="Refuse texts larger than this many megabytes (default 64).")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")]
 
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Turn errors the user can fix into one line on stderr and exit status 2."""
+    """Turn errors the user can fix into one line on stderr and exit status 2, and Ctrl-C into status 130.
+
+    Reports are written atomically, so an interrupted run leaves the previous one intact.
+    """
     try:
         yield
     except KzlintError as error:
         typer.echo(f"kzlint: error: {error}", err=True)
         raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        typer.echo("\nkzlint: interrupted", err=True)
+        raise typer.Exit(130) from None
 
 
 def version_callback(value: bool) -> None:
@@ -103,6 +111,8 @@ def align(
     baseline: BaselineOption = None,
     update_baseline: UpdateBaselineOption = False,
     config: ConfigOption = None,
+    encoding: EncodingOption = None,
+    max_file_mb: MaxFileOption = None,
     quiet: QuietOption = False,
 ) -> None:
     """Align rendering A with reference B and report where they part ways."""
@@ -134,6 +144,8 @@ def check(
     baseline: BaselineOption = None,
     update_baseline: UpdateBaselineOption = False,
     config: ConfigOption = None,
+    encoding: EncodingOption = None,
+    max_file_mb: MaxFileOption = None,
     quiet: QuietOption = False,
 ) -> None:
     """Run the single-text rules (grammar, spelling, untranslated text, rule files) on each file."""
@@ -162,6 +174,8 @@ def _settings(options: dict) -> "Settings":
         picky=options["picky"],
         cache=options["cache"],
         jobs=options["jobs"],
+        encoding=options["encoding"],
+        max_file_mb=options["max_file_mb"],
     )
     try:
         return load_settings(Path.cwd(), overrides)

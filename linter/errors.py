@@ -19,3 +19,11 @@ class RuleFileError(KzlintError):
 
 class BackendUnavailable(KzlintError):
     """A grammar backend was asked for but cannot run here; the message says how to fix it."""
+
+
+class BackendFailed(BackendUnavailable):
+    """A configured grammar server did not answer usably (down, too slow, garbage) after a few tries.
+
+    Not the user's configuration but the server's state: a run that meets it
+    goes on without grammar findings and says so in its report.
+    """

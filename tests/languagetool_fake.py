@@ -12,6 +12,10 @@ and ``length`` in UTF-16 code units, as the Java server counts them), and
 - with ``level=picky``, every "very": ``EN_WEAK_ADJECTIVE`` (style).
 
 Every request's form fields are kept in ``requests`` for the tests to read.
+Setting ``fault`` makes the server misbehave on checks (not on kzlint's
+version probe, whose text is "kzlint"): ``"slow"`` answers after
+``SLOW_SECONDS``, ``"garbage"`` answers 200 with a page that is not JSON,
+``"error"`` answers HTTP 503.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
@@ -29,6 +34,7 @@ LANGUAGES = [
     {"name": "English (GB)", "code": "en", "longCode": "en-GB"},
     {"name": "German (Germany)", "code": "de", "longCode": "de-DE"},
 ]
+SLOW_SECONDS = 1.0
 MISSPELLINGS = {"teh": ["the", "ten", "tea", "tech"], "Tokayev": ["Tokay"], "recieve": ["receive"]}
 
 
@@ -107,6 +113,9 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode("utf-8")
         fields = {key: values[0] for key, values in parse_qs(body, keep_blank_values=True).items()}
         self.server.requests.append(fields)
+        if self.server.fault and fields.get("text") != "kzlint":
+            self._misbehave(self.server.fault)
+            return
         language = fields.get("language", "")
         if language not in {entry["longCode"] for entry in LANGUAGES}:
             self._reply(400, f"Error: '{language}' is not a language code known to LanguageTool.")
@@ -124,6 +133,15 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
         """Quiet: the tests' output is not the place for an access log."""
 
+    def _misbehave(self, fault: str) -> None:
+        if fault == "slow":
+            time.sleep(SLOW_SECONDS)
+            self._reply(200, {"software": {"version": VERSION}, "matches": []})
+        elif fault == "garbage":
+            self._reply(200, "<html><body>Service temporarily replaced by a cat picture</body></html>")
+        else:
+            self._reply(503, "Service Unavailable")
+
     def _reply(self, status: int, payload: object) -> None:
         data = (json.dumps(payload) if not isinstance(payload, str) else payload).encode("utf-8")
         self.send_response(status)
@@ -139,6 +157,10 @@ class _Server(ThreadingHTTPServer):
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.requests: list[dict[str, str]] = []
+        self.fault: str | None = None
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Quiet: with the "slow" fault, kzlint gives up and closes the connection, as it should."""
 
 
 class FakeLanguageTool:
@@ -155,6 +177,10 @@ class FakeLanguageTool:
     @property
     def requests(self) -> list[dict[str, str]]:
         return self._server.requests
+
+    def misbehave(self, fault: str | None) -> None:
+        """From now on answer checks with ``fault`` ("slow", "garbage", "error"), or normally with ``None``."""
+        self._server.fault = fault
 
     def __enter__(self) -> FakeLanguageTool:
         self._thread.start()

@@ -72,7 +72,8 @@ def _seed_run(with_companions: bool) -> tuple[tuple[Finding, ...], str]:
         TextUnderCheck(doc, name, tuple(other for key, other in docs.items() if key != name and with_companions))
         for name, doc in docs.items()
     ]
-    findings, backend = run_grammar(texts, _settings())
+    run = run_grammar(texts, _settings())
+    findings, backend = run.findings, run.backend
     return tuple(findings), backend
 
 
@@ -84,7 +85,7 @@ def _row(finding: Finding) -> tuple[str, str, int, str]:
 def _check(text: str, companions: tuple[str, ...] = (), **grammar: object) -> list[Finding]:
     doc = segment(Path("text.txt"), text)
     others = tuple(segment(Path(f"other{n}.txt"), other) for n, other in enumerate(companions))
-    findings, _ = run_grammar([TextUnderCheck(doc, "a", others)], _settings(cache=False, **grammar))
+    findings = run_grammar([TextUnderCheck(doc, "a", others)], _settings(cache=False, **grammar)).findings
     return findings
 
 
@@ -118,7 +119,7 @@ def test_false_alarms_are_fewer_than_true_errors(table: list[tuple]) -> None:
 def test_the_pair_flags_the_three_slips_of_the_issue_at_their_places() -> None:
     docs = _seed_documents()
     a, b = docs[EXCERPTS_NAME], docs[FULL_NAME]
-    findings, _ = run_grammar([TextUnderCheck(a, "a", (b,)), TextUnderCheck(b, "b", (a,))], _settings())
+    findings = run_grammar([TextUnderCheck(a, "a", (b,)), TextUnderCheck(b, "b", (a,))], _settings()).findings
     shown = {(f.rule, f.locations[0].line, f.locations[0].column, f.locations[0].text, f.suggestion) for f in findings}
     assert shown == {
         ("GR.kzlint.QuantifierBeforeMoreAndMore", 25, 739, "all more and more", "more and more"),
@@ -144,7 +145,7 @@ def test_typos_in_the_seed_text_are_still_caught() -> None:
     slipped = slipped.replace("recognize Kazakhstan’s independence", "recognize Kazakstan’s independence")
     doc = segment(FULL, slipped)
     companions = tuple(doc for name, doc in _seed_documents().items() if name != FULL_NAME)
-    findings, _ = run_grammar([TextUnderCheck(doc, "a", companions)], _settings(cache=False))
+    findings = run_grammar([TextUnderCheck(doc, "a", companions)], _settings(cache=False)).findings
     spelling = {
         (f.locations[0].line, f.locations[0].text): f.suggestion for f in findings if f.rule == "GR.harper.SpellCheck"
     }
@@ -295,8 +296,8 @@ def test_a_backend_finding_wins_over_the_same_own_finding() -> None:
 
 def test_rule_infos_list_the_backends_and_the_own_checks_with_examples() -> None:
     infos = rule_infos()
-    assert [i.id for i in infos[:2]] == ["GR.harper", "GR.languagetool"]
-    assert {i.id for i in infos[2:]} == {f"GR.kzlint.{c.rule}" for c in OWN_CHECKS}
+    assert [i.id for i in infos[:3]] == ["GR.harper", "GR.languagetool", "GR.unavailable"]
+    assert {i.id for i in infos[3:]} == {f"GR.kzlint.{c.rule}" for c in OWN_CHECKS}
     for info in infos:
         assert info.scope == "each" and info.summary and "**Bad:**" in info.doc and "**Good:**" in info.doc
     assert {i.source for i in infos[:2]} == {"grammar backend"}
@@ -308,13 +309,13 @@ def test_rule_infos_list_the_backends_and_the_own_checks_with_examples() -> None
 def test_a_second_run_reads_the_cache_and_checks_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("KZLINT_CACHE_DIR", str(tmp_path))
     doc = segment(Path("t.txt"), "The first paragraph has teh typo.\n\nThe second one is fine.")
-    first, _ = run_grammar([TextUnderCheck(doc, "a")], _settings())
+    first = run_grammar([TextUnderCheck(doc, "a")], _settings()).findings
 
     def no_linter(self: LinterPool) -> None:
         raise AssertionError("a Harper linter was used on the second run")
 
     monkeypatch.setattr(LinterPool, "_borrowed", no_linter)
-    second, _ = run_grammar([TextUnderCheck(doc, "a")], _settings())
+    second = run_grammar([TextUnderCheck(doc, "a")], _settings()).findings
     assert second == first
     assert len(list((tmp_path / "grammar").rglob("*.json"))) == 2
 

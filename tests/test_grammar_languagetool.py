@@ -63,7 +63,8 @@ def _run(
 ) -> tuple[list[Finding], str]:
     doc = segment(Path("talks.txt"), text)
     others = tuple(segment(Path("other.txt"), other) for other in companions)
-    return run_grammar([TextUnderCheck(doc, "a", others)], _settings(url, **grammar))
+    run = run_grammar([TextUnderCheck(doc, "a", others)], _settings(url, **grammar))
+    return run.findings, run.backend
 
 
 def _closed_port_url() -> str:
@@ -204,20 +205,74 @@ def _json_findings(report: object) -> list[dict]:
     return []
 
 
-@pytest.mark.parametrize("url", [None, "closed"])
-def test_languagetool_unavailable_is_one_line_and_exit_2(
-    no_languagetool: dict[str, str], tmp_path: Path, url: str | None
+def test_languagetool_with_nothing_configured_is_one_line_and_exit_2(
+    no_languagetool: dict[str, str], tmp_path: Path
 ) -> None:
     text = tmp_path / "talks.txt"
     text.write_text(TEXT, encoding="utf-8")
-    extra = ["--languagetool-url", _closed_port_url()] if url else []
     report = tmp_path / "r.md"
-    arguments = ["check", str(text), "--grammar", "languagetool", *extra, "-o", str(report), "--quiet"]
-    result = _kzlint(*arguments, env=no_languagetool)
+    result = _kzlint("check", str(text), "--grammar", "languagetool", "-o", str(report), "--quiet", env=no_languagetool)
     assert result.exit_code == 2
     assert result.stderr.startswith("kzlint: error: ") and result.stderr.count("\n") == 1, result.stderr
     assert "LanguageTool" in result.stderr and "Traceback" not in result.stderr
     assert not report.exists()
+
+
+# --- a server that is down, slow or answers garbage -------------------------------------------
+
+
+@pytest.fixture()
+def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Retries as in real runs, without the real pauses between them."""
+    monkeypatch.setattr("linter.grammar.languagetool._RETRY_PAUSE", 0.01)
+
+
+def _check_with_server(url: str, tmp_path: Path, *options: str) -> tuple[int, str, dict]:
+    """``kzlint check`` with LanguageTool at ``url``: exit code, Markdown report, JSON report."""
+    text = tmp_path / "talks.txt"
+    text.write_text(TEXT, encoding="utf-8")
+    config = tmp_path / "kzlint.toml"
+    config.write_text("[grammar]\ntimeout = 0.3\n", encoding="utf-8")
+    common = ["check", str(text), "--config", str(config), "--grammar", "languagetool", "--languagetool-url", url,
+              "--no-cache", "--quiet", *options]
+    markdown = _kzlint(*common, "-o", str(tmp_path / "r.md"))
+    document = json.loads(_kzlint(*common, "--format", "json").stdout)
+    return markdown.exit_code, (tmp_path / "r.md").read_text(encoding="utf-8"), document["files"][0]
+
+
+def _assert_not_checked(markdown: str, document: dict, reason: str) -> None:
+    assert "Grammar and spelling: not checked" in markdown.replace("**", "") and reason in markdown
+    assert document["grammar_backend"] is None and reason in document["grammar_failure"]
+    assert [f["rule"] for f in document["findings"]] == ["GR.unavailable"]
+    assert document["findings"][0]["severity"] == "warning"
+
+
+def test_a_server_that_is_down_gives_a_report_that_says_so(tmp_path: Path, quick_retries: None) -> None:
+    url = _closed_port_url()
+    code, markdown, document = _check_with_server(url, tmp_path)
+    assert code == 0, "a warning does not fail the run at the default --fail-on error"
+    _assert_not_checked(markdown, document, f"LanguageTool at {url} is not available")
+    assert "3 tries" in document["grammar_failure"]
+    code, _, _ = _check_with_server(url, tmp_path, "--fail-on", "warning")
+    assert code == 1, "--fail-on warning stops a pipeline that relies on the grammar check"
+
+
+@pytest.mark.parametrize(
+    ("fault", "reason"),
+    [("slow", "no reply within 0.3 s"), ("garbage", "not LanguageTool's JSON"), ("error", "HTTP 503")],
+)
+def test_a_server_that_fails_while_checking_is_tried_three_times(
+    tmp_path: Path, quick_retries: None, fault: str, reason: str
+) -> None:
+    with FakeLanguageTool() as server:
+        server.misbehave(fault)
+        code, markdown, document = _check_with_server(server.url, tmp_path, "--jobs", "1")
+        checks = [r for r in server.requests if r["text"] != "kzlint"]
+    assert code == 0
+    _assert_not_checked(markdown, document, reason)
+    assert "3 tries" in document["grammar_failure"]
+    # Two runs (Markdown, then JSON); each asks about the first paragraph three times, then gives up.
+    assert len(checks) == 6 and len({r["text"] for r in checks}) == 1
 
 
 # --- a real LanguageTool, when one is configured ----------------------------------------------

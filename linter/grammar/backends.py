@@ -46,11 +46,11 @@ def configured_url(grammar: GrammarSettings) -> str | None:
 def _languagetool(grammar: GrammarSettings) -> Backend:
     url = configured_url(grammar)
     if url:
-        return LanguageToolBackend.connect(url, grammar.language, grammar.picky)
+        return LanguageToolBackend.connect(url, grammar.language, grammar.picky, grammar.timeout)
     installation = local_installation()
     if installation is None:
         raise nothing_available()
-    return LocalLanguageTool(installation, grammar.language, grammar.picky)
+    return LocalLanguageTool(installation, grammar.language, grammar.picky, grammar.timeout)
 
 
 def _automatic(grammar: GrammarSettings) -> Backend:

@@ -21,6 +21,26 @@ def _family(rule_id: str, name: str, doc: str) -> RuleInfo:
     return RuleInfo(rule_id, name, Category.GRAMMAR, Severity.WARNING, text.splitlines()[0], _SOURCE, "each", text)
 
 
+UNAVAILABLE = _family(
+    "GR.unavailable",
+    "grammar-unavailable",
+    """The grammar server gave no usable answer, so the texts were not checked for grammar and spelling.
+
+    A configured LanguageTool server that is down, answers slower than
+    grammar.timeout (30 s by default) or sends what is not LanguageTool's
+    JSON is tried three times with a short pause; then the run finishes
+    without grammar findings, the report's summary says why, and this one
+    warning stands for the check that did not happen (so --fail-on warning,
+    or severity."GR.unavailable" = "error", stops a pipeline that needs it).
+    A server that refuses the request (an unknown language) is an error
+    instead, since only the user can fix it.
+
+    **Bad:** --languagetool-url http://localhost:8081 while that server is stopped.
+    **Good:** the server answers, or --grammar harper for the offline checker.
+    """,
+)
+
+
 HARPER = _family(
     "GR.harper",
     "harper",
@@ -57,4 +77,4 @@ LANGUAGETOOL = _family(
 
 def rule_infos() -> list[RuleInfo]:
     """The grammar stage's entries for ``kzlint rules``: the backend families, then kzlint's own checks."""
-    return [HARPER, LANGUAGETOOL, *(check.info() for check in OWN_CHECKS)]
+    return [HARPER, LANGUAGETOOL, UNAVAILABLE, *(check.info() for check in OWN_CHECKS)]

@@ -11,7 +11,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from linter.model import Category
+from linter.model import Category, Finding
 
 
 @dataclass(frozen=True)
@@ -82,3 +82,17 @@ class Backend(ABC):
 
     def close(self) -> None:
         """Release what the backend holds, such as a LanguageTool server kzlint started."""
+
+
+@dataclass(frozen=True)
+class GrammarRun:
+    """What the grammar stage gives the run: its findings, the backend line for the report, and any failure.
+
+    ``failure`` says why a configured server gave no usable answer; the run
+    then has no grammar findings but one GR.unavailable warning, so that
+    ``--fail-on warning`` can stop a pipeline that relies on the check.
+    """
+
+    findings: list[Finding]
+    backend: str | None
+    failure: str | None = None

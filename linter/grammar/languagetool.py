@@ -19,26 +19,32 @@ import json
 import os
 import re
 import shutil
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from linter.errors import BackendUnavailable
+from linter.errors import BackendFailed, BackendUnavailable
 from linter.grammar.issues import Backend, Issue
 from linter.model import Category
 
+T = TypeVar("T")
 URL_ENV = "KZLINT_LANGUAGETOOL_URL"
 # Where language_tool_python keeps its downloads (its ``LTP_PATH`` setting).
 _DOWNLOAD_DIR_ENV = "LTP_PATH"
 _SERVER_JAR = "languagetool-server.jar"
 _VERSIONED_FOLDER = re.compile(r"LanguageTool-(\d+\.\d+|\d{8})$")
 _PROBE_TIMEOUT = 5.0
-_CHECK_TIMEOUT = 120.0
+# A request that fails for a reason that may pass (no connection, a timeout,
+# a 5xx or 429 reply, a reply that is not LanguageTool's JSON) is tried this
+# many more times, after a pause that doubles from _RETRY_PAUSE seconds.
+_RETRIES = 2
+_RETRY_PAUSE = 0.5
 _MAX_SUGGESTIONS = 5
 _STYLE_ISSUE_TYPES = frozenset({"style", "register", "locale-violation"})
 _STYLE_CATEGORIES = frozenset({"STYLE", "REDUNDANCY", "PLAIN_ENGLISH", "CREATIVE_WRITING", "REPETITIONS_STYLE"})
@@ -50,7 +56,15 @@ _HOW_TO_FIX = (
 
 
 class NoAnswerError(Exception):
-    """A LanguageTool server did not give a usable reply; the message says why."""
+    """A LanguageTool server did not give a usable reply; the message says why.
+
+    ``transient`` failures (the server is down, slow or confused) may pass on
+    a retry; the others (HTTP 4xx: the request itself is wrong) will not.
+    """
+
+    def __init__(self, reason: str, transient: bool = True) -> None:
+        super().__init__(reason)
+        self.transient = transient
 
 
 @dataclass(frozen=True)
@@ -91,22 +105,29 @@ class LanguageToolBackend(Backend):
 
     family = "languagetool"
 
-    def __init__(self, root_url: str, language: str, picky: bool, version: str) -> None:
+    def __init__(self, root_url: str, language: str, picky: bool, version: str, timeout: float) -> None:
         self._root = root_url
         self._language = language
         self._picky = picky
         self._version = version
+        self._timeout = timeout
 
     @classmethod
-    def connect(cls, url: str, language: str, picky: bool) -> LanguageToolBackend:
-        """A backend for the server at ``url``, after checking that it answers (within seconds)."""
+    def connect(cls, url: str, language: str, picky: bool, timeout: float) -> LanguageToolBackend:
+        """A backend for the server at ``url``, after checking that it answers (within seconds).
+
+        A server that is down or garbled is BackendFailed (the run goes on
+        without grammar); one that refuses the request, such as an unknown
+        language, is BackendUnavailable, a mistake the user must fix.
+        """
         root = server_root(url)
         try:
-            reply = _post(root, {"text": "kzlint", "language": language}, _PROBE_TIMEOUT)
+            reply = post_with_retries(root, {"text": "kzlint", "language": language}, min(timeout, _PROBE_TIMEOUT))
         except NoAnswerError as error:
-            raise BackendUnavailable(f"LanguageTool at {url} is not available ({error}); {_HOW_TO_FIX}") from None
+            failure = BackendFailed if error.transient else BackendUnavailable
+            raise failure(f"LanguageTool at {url} is not available ({error}); {_HOW_TO_FIX}") from None
         version = str(reply.get("software", {}).get("version", "unknown"))
-        return cls(root, language, picky, version)
+        return cls(root, language, picky, version, timeout)
 
     @property
     def version(self) -> str:
@@ -127,7 +148,13 @@ class LanguageToolBackend(Backend):
         if jobs <= 1 or len(texts) <= 1:
             return [self._check_one(root, text) for text in texts]
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            return list(pool.map(self._check_one, [root] * len(texts), texts))
+            futures = [pool.submit(self._check_one, root, text) for text in texts]
+            try:
+                return [future.result() for future in futures]
+            except BackendFailed:
+                for future in futures:
+                    future.cancel()  # a server that failed once is not asked the rest
+                raise
 
     def _server_root(self) -> str:
         return self._root
@@ -137,13 +164,9 @@ class LanguageToolBackend(Backend):
         if self._picky:
             fields["level"] = "picky"
         try:
-            reply = _post(root, fields, _CHECK_TIMEOUT)
+            return post_with_retries(root, fields, self._timeout, read=lambda reply: issues_from_reply(text, reply))
         except NoAnswerError as error:
-            raise BackendUnavailable(f"LanguageTool at {root} failed while checking ({error})") from None
-        try:
-            return issues_from_reply(text, reply)
-        except (KeyError, TypeError, IndexError) as error:
-            raise BackendUnavailable(f"LanguageTool at {root} sent a reply kzlint cannot read ({error!r})") from None
+            raise BackendFailed(f"LanguageTool at {root} failed while checking ({error})") from None
 
 
 class LocalLanguageTool(LanguageToolBackend):
@@ -153,8 +176,8 @@ class LocalLanguageTool(LanguageToolBackend):
     takes about ten seconds, and a second run over unchanged text needs none.
     """
 
-    def __init__(self, installation: LocalInstallation, language: str, picky: bool) -> None:
-        super().__init__("", language, picky, installation.version)
+    def __init__(self, installation: LocalInstallation, language: str, picky: bool, timeout: float) -> None:
+        super().__init__("", language, picky, installation.version, timeout)
         self._installation = installation
         self._server: Any = None
 
@@ -230,6 +253,33 @@ def category_of(rule: dict) -> Category:
     return Category.GRAMMAR
 
 
+def post_with_retries(
+    root: str, fields: dict[str, str], timeout: float, read: Callable[[dict], T] = lambda reply: reply
+) -> T:
+    """POST to ``/v2/check`` and ``read`` the reply, trying transient failures again a bounded number of times.
+
+    ``read`` turns the reply into what the caller needs; a reply it cannot
+    read (a server answering garbage) counts as a transient failure.
+    """
+    attempt = 0
+    while True:
+        try:
+            return _read_reply(_post(root, fields, timeout), read)
+        except NoAnswerError as error:
+            if not error.transient or attempt == _RETRIES:
+                tries = f", {attempt + 1} tries" if attempt else ""
+                raise NoAnswerError(f"{error}{tries}", error.transient) from None
+            time.sleep(_RETRY_PAUSE * 2**attempt)
+            attempt += 1
+
+
+def _read_reply(reply: dict, read: Callable[[dict], T]) -> T:
+    try:
+        return read(reply)
+    except (KeyError, TypeError, IndexError, ValueError, AttributeError) as error:
+        raise NoAnswerError(f"a reply kzlint cannot read: {_one_line(repr(error))}") from None
+
+
 def _post(root: str, fields: dict[str, str], timeout: float) -> dict:
     """POST ``fields`` to ``/v2/check`` and decode the JSON reply."""
     body = urllib.parse.urlencode(fields).encode("utf-8")
@@ -238,9 +288,15 @@ def _post(root: str, fields: dict[str, str], timeout: float) -> dict:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             reply = json.loads(response.read().decode("utf-8"))
     except urllib.error.HTTPError as error:
-        raise NoAnswerError(f"HTTP {error.code}: {_one_line(error.read().decode('utf-8', 'replace'))}") from None
+        transient = error.code >= 500 or error.code == 429
+        detail = _one_line(error.read().decode("utf-8", "replace"))
+        raise NoAnswerError(f"HTTP {error.code}: {detail}", transient) from None
     except urllib.error.URLError as error:
         raise NoAnswerError(_one_line(error.reason)) from None
+    except TimeoutError:
+        raise NoAnswerError(f"no reply within {timeout:g} s") from None
+    except json.JSONDecodeError:
+        raise NoAnswerError("the reply is not LanguageTool's JSON") from None
     except (OSError, ValueError) as error:
         raise NoAnswerError(_one_line(error)) from None
     if not isinstance(reply, dict):

@@ -12,10 +12,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 
+from linter.errors import BackendFailed
 from linter.grammar.backends import open_backend
 from linter.grammar.cache import GrammarCache, cache_root
 from linter.grammar.checks import OWN_CHECKS
-from linter.grammar.issues import Backend, Issue
+from linter.grammar.families import UNAVAILABLE
+from linter.grammar.issues import Backend, GrammarRun, Issue
 from linter.grammar.names import NameJudge, base_form, vocabulary
 from linter.grammar.quirks import is_harper_false_alarm
 from linter.model import Category, Document, Finding, Location, Paragraph, ParagraphKind, Severity
@@ -26,13 +28,18 @@ _SEVERITY = {Category.GRAMMAR: Severity.WARNING, Category.SPELLING: Severity.WAR
 _SHOWN_SUGGESTIONS = 3
 
 
-def run_grammar(texts: Sequence[TextUnderCheck], settings: Settings) -> tuple[list[Finding], str]:
+def run_grammar(texts: Sequence[TextUnderCheck], settings: Settings) -> GrammarRun:
     """Grammar, spelling and style findings for every text, and a line naming the backend that ran."""
     grammar = settings.grammar
-    backend = open_backend(grammar)
+    try:
+        backend = open_backend(grammar)
+    except BackendFailed as failure:
+        return _failed(str(failure).split("; ", 1)[0])
     try:
         paragraphs = list(dict.fromkeys(p.text for text in texts for p in checked_paragraphs(text.doc)))
         found = issues_by_paragraph(backend, paragraphs, grammar)
+    except BackendFailed as failure:
+        return _failed(str(failure))
     finally:
         backend.close()
     vocabularies: dict[int, frozenset[str]] = {}
@@ -41,7 +48,13 @@ def run_grammar(texts: Sequence[TextUnderCheck], settings: Settings) -> tuple[li
         for text in texts
         for finding in _text_findings(text, found, backend.family, grammar, _companion_words(text, vocabularies))
     ]
-    return findings, backend.description
+    return GrammarRun(findings, backend.description)
+
+
+def _failed(reason: str) -> GrammarRun:
+    message = f"grammar and spelling not checked: {reason}"
+    finding = Finding(UNAVAILABLE.id, UNAVAILABLE.category, UNAVAILABLE.severity, message, ())
+    return GrammarRun([finding], None, reason)
 
 
 def checked_paragraphs(doc: Document) -> list[Paragraph]:
