@@ -42,6 +42,10 @@ _CREDIT = re.compile(
     re.VERBOSE,
 )
 _HEADING_MAX_WORDS = 14
+_WORD_GAP = re.compile(r"\s+")
+_LONGEST_SENTENCE = 250
+_PIECE_WORDS = 40
+_CLAUSE_ENDS = ",;:–—-)"
 # The longest boilerplate line of the seed sources, a photo caption with its credits, has 27 words.
 _BOILERPLATE_MAX_WORDS = 40
 
@@ -92,7 +96,30 @@ def _trimmed(base: int, chunk: str, lo: int, hi: int) -> Iterator[tuple[int, int
     stripped = piece.strip()
     if stripped:
         lead = len(piece) - len(piece.lstrip())
-        yield base + lo + lead, base + lo + lead + len(stripped)
+        yield from _pieces(base + lo + lead, stripped)
+
+
+def _pieces(start: int, sentence: str) -> Iterator[tuple[int, int]]:
+    """A sentence, or, past ``_LONGEST_SENTENCE`` words, pieces of about ``_PIECE_WORDS`` words.
+
+    A text without sentence punctuation (a transcript, a list pasted as one
+    line) would be one sentence of thousands of words, which nothing can be
+    aligned with and no table can show. The longest real sentences in the
+    sources and the book pair have 82 and 210 words, so only a run longer
+    than any of them is cut, after a comma, semicolon or dash where there is
+    one near the target length.
+    """
+    gaps = [m.start() for m in _WORD_GAP.finditer(sentence)]
+    if len(gaps) < _LONGEST_SENTENCE:
+        yield start, start + len(sentence)
+        return
+    begin = words = 0
+    for gap in gaps:
+        words += 1
+        if words >= _PIECE_WORDS and (sentence[gap - 1] in _CLAUSE_ENDS or words >= _PIECE_WORDS * 3 // 2):
+            yield start + begin, start + gap
+            begin, words = _WORD_GAP.match(sentence, gap).end(), 0
+    yield start + begin, start + len(sentence)
 
 
 def _is_abbreviation(chunk: str, dot: int) -> bool:

@@ -286,3 +286,59 @@ def test_a_full_disk_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     with pytest.raises(InputError, match=r"report.md: cannot write \(No space left on device\)"):
         write_atomic(tmp_path / "report.md", "text\n")
     assert list(tmp_path.iterdir()) == []
+
+
+# --- odd but legal texts still give a sensible report ------------------------------------------
+
+
+def _one_paragraph(text: str) -> str:
+    return " ".join(text.split()) + "\n"
+
+
+def _one_line_paragraphs(text: str) -> str:
+    """Every sentence on a line of its own, the whole article forty times over: thousands of paragraphs."""
+    import re
+
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+    return "\n".join(sentences * 40) + "\n"
+
+
+def _no_punctuation(text: str) -> str:
+    return text.translate(str.maketrans(dict.fromkeys(".!?;:,")))
+
+
+def _long_line(text: str) -> str:
+    words = _no_punctuation(text).split()
+    return " ".join(words[i % len(words)] for i in range(16_000)) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("shape", "related"),
+    [(_one_paragraph, True), (_one_line_paragraphs, True), (_no_punctuation, True), (_long_line, True)],
+    ids=["one-huge-paragraph", "thousands-of-one-line-paragraphs", "no-sentence-punctuation", "100k-character-line"],
+)
+def test_odd_shapes_of_the_full_text_still_align_with_it(tmp_path: Path, shape, related: bool) -> None:
+    odd = tmp_path / "odd.txt"
+    odd.write_text(shape(FULL.read_text(encoding="utf-8")), encoding="utf-8")
+    result = engine.compare(odd, FULL, QUIET)
+    assert result.summary.related is related
+    assert result.summary.coverage_of_b is not None and result.summary.coverage_of_b > 0.5
+    from linter.report import render
+
+    assert json.loads(render([result], "json"))["summary"]["related"] is related
+    assert render([result], "markdown").startswith("# kzlint report: odd.txt compared with")
+
+
+def test_a_100k_character_line_without_punctuation_is_cut_into_sentence_sized_pieces(tmp_path: Path) -> None:
+    odd = tmp_path / "odd.txt"
+    odd.write_text(_long_line(FULL.read_text(encoding="utf-8")), encoding="utf-8")
+    doc = load_document(odd)
+    assert len(doc.text) > 100_000 and len(doc.paragraphs) == 1
+    sizes = [len(sentence.text.split()) for sentence in doc.sentences]
+    assert sum(sizes) == 16_000 and all(size <= 60 for size in sizes) and len(sizes) > 250
+    assert " ".join(sentence.text for sentence in doc.sentences) == doc.text.strip()
+
+
+def test_long_real_sentences_are_not_cut() -> None:
+    longest = max(load_document(FULL).sentences, key=lambda sentence: len(sentence.text))
+    assert len(longest.text.split()) == 82 and longest.text.endswith(".")

@@ -62,3 +62,19 @@ def test_messages_keep_literal_braces_when_doubled(tmp_path: Path) -> None:
     (tmp_path / "ok.yml").write_text(rule, encoding="utf-8")
     result = CliRunner().invoke(app, ["rules", "test", "ok.yml"])
     assert result.exit_code == 0, result.stderr
+
+
+def test_a_rule_file_cannot_run_code(tmp_path: Path) -> None:
+    """Rule files come from other people: YAML tags that construct Python objects are never honoured."""
+    witness = tmp_path / "ran.txt"
+    (tmp_path / "bad.yml").write_text(
+        "rules:\n"
+        "  - id: house.x\n"
+        "    type: pattern\n"
+        "    message: '{match}'\n"
+        f"    pattern: !!python/object/apply:os.system ['echo ran > {witness}']\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["rules", "test", "bad.yml"])
+    assert (result.exit_code, result.stderr) == (2, "kzlint: error: bad.yml:5: rule 'house.x': 'pattern' must be non-empty text\n")
+    assert not witness.exists()
