@@ -62,6 +62,8 @@ def test_escape_neutralises_markdown() -> None:
     assert escape("*x*") == r"\*x\*"
     assert escape("<script>") == "&lt;script&gt;"
     assert escape("`code`") == r"\`code\`"
+    assert escape("[x](javascript:alert(1))") == r"\[x\]\(javascript:alert\(1\)\)"
+    assert escape("one\u2028two\rthree\x1b[31m") == "one two three\ufffd\\[31m"
 
 
 def test_markdown_tables_survive_hostile_text(tmp_path: Path) -> None:
