@@ -12,12 +12,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from linter import __version__
 from linter.errors import KzlintError
+
+if TYPE_CHECKING:
+    from linter.settings import Settings
 
 app = typer.Typer(
     name="kzlint",

@@ -42,6 +42,7 @@ _CREDIT = re.compile(
     re.VERBOSE,
 )
 _HEADING_MAX_WORDS = 14
+_AS_WRITTEN = OffsetMap()  # a text that normalising left as it was
 _WORD_GAP = re.compile(r"\s+")
 _LONGEST_SENTENCE = 250
 _PIECE_WORDS = 40
@@ -56,13 +57,13 @@ def load_document(path: Path, encoding: str | None = None, max_file_mb: float = 
     return segment(path, source.text, source.origin, source.encoding)
 
 
-def segment(path: Path, text: str, origin: OffsetMap = OffsetMap(), encoding: str = "utf-8") -> Document:
+def segment(path: Path, text: str, origin: OffsetMap = _AS_WRITTEN, encoding: str = "utf-8") -> Document:
     """Paragraphs, sentences and their kinds; ``origin`` maps ``text`` back to the file's text."""
     spans = list(_paragraph_spans(text))
     kinds = _classify(text, spans)
     paragraphs: list[Paragraph] = []
     sentence_count = 0
-    for index, ((start, end), kind) in enumerate(zip(spans, kinds)):
+    for index, ((start, end), kind) in enumerate(zip(spans, kinds, strict=True)):
         sentences = tuple(
             Sentence(sentence_count + n, index, s, e, text[s:e])
             for n, (s, e) in enumerate(sentence_spans(text, start, end))

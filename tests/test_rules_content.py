@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from rulecases import case_params, check_case, rule_class, run_case
+from rulecases import rule_class, run_case
 
 from linter.align import align
 from linter.diffing import (
@@ -30,18 +30,6 @@ from linter.segment import load_document, segment, tokens
 REPO = Path(__file__).resolve().parents[1]
 EXCERPTS = REPO / "sources" / "kursiv-xi-article-excerpts.txt"
 FULL = REPO / "sources" / "kazinform-xi-article-full.txt"
-RULE_IDS = ("KZ101", "KZ102", "KZ103", "KZ104", "KZ110", "KZ120")
-
-
-@pytest.mark.parametrize(("rule_id", "verdict", "case"), case_params(RULE_IDS))
-def test_rule_case(rule_id: str, verdict: str, case: dict[str, str]) -> None:
-    check_case(rule_id, verdict, case)
-
-
-@pytest.mark.parametrize("rule_id", RULE_IDS)
-def test_rule_documents_itself(rule_id: str) -> None:
-    info = rule_class(rule_id).info()
-    assert info.summary and "**Bad:**" in info.doc and "**Good:**" in info.doc
 
 
 # --- the word diff -------------------------------------------------------------------------------

@@ -1,7 +1,6 @@
-"""KZ130, KZ131, KZ140 and KZ201: the table of cases in tests/rule_cases, and the seed pair.
+"""KZ130, KZ131, KZ140 and KZ201 on the seed pair: the real excerpts (A) and full text (B).
 
-The YAML cases run through the real segmenter and aligner (tests/rulecases.py);
-the seed tests run the rules on the real excerpts (A) and full text (B).
+Their table cases run in tests/test_rule_catalog.py with every rule's.
 """
 
 from __future__ import annotations
@@ -9,8 +8,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import pytest
-from rulecases import case_params, check_case, rule_class
+from rulecases import rule_class
 
 from linter.align import align
 from linter.model import Document, Finding, ParagraphKind, Severity
@@ -20,18 +18,6 @@ from linter.segment import load_document
 REPO = Path(__file__).resolve().parents[1]
 EXCERPTS = REPO / "sources" / "kursiv-xi-article-excerpts.txt"
 FULL = REPO / "sources" / "kazinform-xi-article-full.txt"
-RULE_IDS = ("KZ130", "KZ131", "KZ140", "KZ201")
-
-
-@pytest.mark.parametrize(("rule_id", "verdict", "case"), case_params(RULE_IDS))
-def test_rule_case(rule_id: str, verdict: str, case: dict[str, str]) -> None:
-    check_case(rule_id, verdict, case)
-
-
-@pytest.mark.parametrize("rule_id", RULE_IDS)
-def test_rule_documents_itself(rule_id: str) -> None:
-    info = rule_class(rule_id).info()
-    assert info.summary and "**Bad:**" in info.doc and "**Good:**" in info.doc
 
 
 # --- the seed pair: A = the Kursiv excerpts, B = the Kazinform full text -------------------------

@@ -1,4 +1,7 @@
-"""KZ100: texts that are not renderings of one text get one error, not a flood of findings."""
+"""KZ100 on real texts: texts that are not renderings of one text get one error, not a flood of findings.
+
+Its table cases run in tests/test_rule_catalog.py with every rule's.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +9,11 @@ import json
 from pathlib import Path
 
 import pytest
-from rulecases import case_params, check_case, rule_class
-
 from conftest import EXCERPTS, FULL, SOURCES
 from linter import engine
 from linter.settings import GrammarSettings, Settings
 
 QUIET = Settings(grammar=GrammarSettings(backend="off"))
-
-
-@pytest.mark.parametrize(("rule_id", "verdict", "case"), case_params(["KZ100"]))
-def test_rule_case(rule_id: str, verdict: str, case: dict[str, str]) -> None:
-    check_case(rule_id, verdict, case)
-
-
-def test_rule_documents_itself() -> None:
-    info = rule_class("KZ100").info()
-    assert info.summary and "**Bad:**" in info.doc and "**Good:**" in info.doc
 
 
 def test_two_different_reports_give_one_error_and_no_comparison_findings() -> None:
