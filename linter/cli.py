@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from linter import __version__
-from linter.errors import KzlintError
+from linter.errors import KzlintError, UsageError
 
 if TYPE_CHECKING:
     from linter.settings import Settings
@@ -64,6 +64,8 @@ UpdateBaselineOption = Annotated[bool, typer.Option("--update-baseline", help="R
 EncodingOption = Annotated[Optional[str], typer.Option("--encoding", help="Read the texts in this encoding (default: a byte-order mark, else UTF-8, else detected).")]
 MaxFileOption = Annotated[Optional[float], typer.Option("--max-file-mb", min=0.001, help="Refuse texts larger than this many megabytes (default 64).")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")]
+WithOption = Annotated[Optional[list[Path]], typer.Option("--with", help="Another report of the same event: add a fact check of A, B and these sources to the report (repeatable).")]
+FactsOutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (markdown default: reports/facts--<A>--<B>.md for two texts, reports/facts.md for more; json default: stdout).")]
 
 
 @contextmanager
@@ -111,6 +113,7 @@ def align(
     rules: RulesOption = None,
     disable: DisableOption = None,
     companion: CompanionOption = None,
+    with_sources: WithOption = None,
     baseline: BaselineOption = None,
     update_baseline: UpdateBaselineOption = False,
     config: ConfigOption = None,
@@ -124,7 +127,7 @@ def align(
 
         settings = _settings(locals())
         with _progress(quiet) as on_stage:
-            result = engine.compare(a, b, settings, on_stage)
+            result = engine.compare(a, b, settings, on_stage, others=tuple(with_sources or ()))
         default = Path("reports") / f"{a.stem}--{b.stem}.md"
         _finish([result], settings.fail_on, output_format, output, default, baseline, update_baseline)
 
@@ -162,8 +165,35 @@ def check(
         _finish(results, settings.fail_on, output_format, output, default, baseline, update_baseline)
 
 
+@app.command()
+def facts(
+    files: Annotated[list[Path], typer.Argument(help="Two or more reports of the same event.")],
+    output: FactsOutputOption = None,
+    output_format: FormatOption = OutputFormat.markdown,
+    fail_on: FailOnOption = None,
+    disable: DisableOption = None,
+    config: ConfigOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Compare the figures and names that several reports of one event give: where they agree, where they differ."""
+    with user_errors():
+        from linter import engine
+        from linter.config import Overrides
+        from linter.report import render_facts
+
+        if len(files) < 2:
+            raise UsageError("kzlint facts compares two or more texts")
+        settings = _load_settings(Overrides(config_file=config, disabled=tuple(disable or ()), fail_on=fail_on))
+        with _progress(quiet) as on_stage:
+            result = engine.cross_check(files, settings, on_stage)
+        stems = "--".join(path.stem for path in files) if len(files) == 2 else ""
+        default = Path("reports") / (f"facts--{stems}.md" if stems else "facts.md")
+        _write(render_facts(result, output_format.value), output_format, output, default)
+        raise typer.Exit(engine.exit_code(result.findings, settings.fail_on))
+
+
 def _settings(options: dict) -> "Settings":
-    from linter.config import Overrides, load_settings
+    from linter.config import Overrides
 
     overrides = Overrides(
         config_file=options["config"],
@@ -180,6 +210,12 @@ def _settings(options: dict) -> "Settings":
         encoding=options["encoding"],
         max_file_mb=options["max_file_mb"],
     )
+    return _load_settings(overrides)
+
+
+def _load_settings(overrides: "Overrides") -> "Settings":
+    from linter.config import load_settings
+
     try:
         return load_settings(Path.cwd(), overrides)
     except ValueError as error:
@@ -199,7 +235,6 @@ def _progress(quiet: bool) -> Iterator[Callable[[str], None]]:
 def _finish(results, fail_on, output_format, output, default, baseline, update_baseline) -> None:
     """Filter by baseline, render, write atomically, and exit with the findings' status."""
     from linter import engine
-    from linter.output import write_atomic
     from linter.report import render
 
     if baseline is not None:
@@ -214,15 +249,21 @@ def _finish(results, fail_on, output_format, output, default, baseline, update_b
         from linter.errors import ConfigError
 
         raise ConfigError("--update-baseline needs --baseline FILE")
-    text = render(results, output_format.value)
+    _write(render(results, output_format.value), output_format, output, default)
+    findings = [f for result in results for f in result.all_findings]
+    raise typer.Exit(engine.exit_code(findings, fail_on))
+
+
+def _write(text: str, output_format: OutputFormat, output: Optional[Path], default: Path) -> None:
+    """JSON to standard output unless ``-o`` is given; otherwise the file, written atomically."""
+    from linter.output import write_atomic
+
     if output_format is OutputFormat.json and output is None:
         sys.stdout.write(text)
     else:
         target = output or default
         write_atomic(target, text)
         typer.echo(f"kzlint: wrote {target}", err=True)
-    findings = [f for result in results for f in result.findings]
-    raise typer.Exit(engine.exit_code(findings, fail_on))
 
 
 @rules_app.callback(invoke_without_command=True)

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter.align.coverage import linked_share, renders_one_text
 from linter.diffing import WordChange
@@ -18,10 +19,13 @@ from linter.errors import InputError
 from linter.grammar.issues import GrammarRun
 from linter.load import Source, read_source
 from linter.model import Alignment, Category, Document, Finding, Severity
-from linter.rules.base import Comparison, PairRule, TextRule, TextUnderCheck
+from linter.rules.base import Comparison, PairRule, SourcesRule, TextRule, TextUnderCheck
 from linter.rules.registry import builtin_rules
 from linter.segment import load_document, segment
 from linter.settings import Settings
+
+if TYPE_CHECKING:
+    from linter.facts import FactCheck
 
 Stage = Callable[[str], None]
 # A sentence link as the report finds it: A's and B's sentence indices.
@@ -41,11 +45,25 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class FactsResult:
+    """The claims of several sources, grouped, and what the cross-source rules (KZ3xx) found in them."""
+
+    check: FactCheck
+    findings: tuple[Finding, ...]
+
+    @property
+    def by_severity(self) -> dict[str, int]:
+        counts = Counter(f.severity.label for f in self.findings)
+        return {s.label: counts.get(s.label, 0) for s in sorted(Severity, reverse=True)}
+
+
+@dataclass(frozen=True)
 class RunResult:
     """What one run found: the texts, how they align, the findings and a summary.
 
     ``word_changes`` holds the word diff of each sentence link, so that the
-    report can mark differences without computing them.
+    report can mark differences without computing them. ``facts`` is the
+    fact check across A, B and the other sources given with ``--with``.
     """
 
     a: Document
@@ -56,18 +74,31 @@ class RunResult:
     grammar_backend: str | None
     word_changes: Mapping[LinkKey, tuple[WordChange, ...]] = field(default_factory=dict)
     grammar_failure: str | None = None
+    facts: FactsResult | None = None
+
+    @property
+    def all_findings(self) -> tuple[Finding, ...]:
+        """The run's findings and the fact check's: what the exit status weighs."""
+        return self.findings + (self.facts.findings if self.facts else ())
 
 
-def compare(a_path: Path, b_path: Path, settings: Settings, on_stage: Stage | None = None) -> RunResult:
-    """Align rendering A with reference B and run pair and single-text rules."""
+def compare(
+    a_path: Path, b_path: Path, settings: Settings, on_stage: Stage | None = None, others: Sequence[Path] = ()
+) -> RunResult:
+    """Align rendering A with reference B and run pair and single-text rules.
+
+    With ``others``, also check the facts A, B and the other sources state (see :func:`cross_check`).
+    """
     from linter.align import align
 
     stage = on_stage or _quiet
     stage("reading")
     _refuse_same_file(a_path, b_path)
     a_source, b_source = _read(a_path, settings), _read(b_path, settings)
+    other_sources = [_read(path, settings) for path in others]
     stage("segmentation")
     a, b = _segment(a_path, a_source), _segment(b_path, b_source)
+    other_docs = [_segment(path, source) for path, source in zip(others, other_sources, strict=True)]
     stage("alignment")
     alignment = align(a, b)
     stage("rules")
@@ -80,7 +111,30 @@ def compare(a_path: Path, b_path: Path, settings: Settings, on_stage: Stage | No
     grammar = _grammar(texts, settings)
     findings = _finalise([*findings, *grammar.findings], settings)
     summary = summarise(findings, a, b, alignment)
-    return RunResult(a, b, alignment, findings, summary, grammar.backend, _word_changes(pair), grammar.failure)
+    facts = _facts((a, b, *other_docs), settings, stage) if other_docs else None
+    return RunResult(
+        a, b, alignment, findings, summary, grammar.backend, _word_changes(pair), grammar.failure, facts
+    )
+
+
+def cross_check(paths: Sequence[Path], settings: Settings, on_stage: Stage | None = None) -> FactsResult:
+    """Group the figures and names that several reports of one event state, and run the KZ3xx rules."""
+    stage = on_stage or _quiet
+    stage("reading")
+    sources = [_read(path, settings) for path in paths]
+    stage("segmentation")
+    docs = tuple(_segment(path, source) for path, source in zip(paths, sources, strict=True))
+    return _facts(docs, settings, stage)
+
+
+def _facts(docs: Sequence[Document], settings: Settings, stage: Stage) -> FactsResult:
+    from linter.facts import check_facts
+
+    stage("facts")
+    check = check_facts(docs)
+    rules = [rule() for rule in builtin_rules() if rule.scope == "sources" and settings.is_enabled(rule.id)]
+    findings = (f for rule in rules if isinstance(rule, SourcesRule) for f in rule.check_sources(check))
+    return FactsResult(check, _finalise(findings, settings))
 
 
 def check(path: Path, settings: Settings, on_stage: Stage | None = None) -> RunResult:

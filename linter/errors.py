@@ -9,6 +9,10 @@ class InputError(KzlintError):
     """A text to compare cannot be read as UTF-8 text."""
 
 
+class UsageError(KzlintError):
+    """A command was given the wrong arguments, such as one text where it compares several."""
+
+
 class ConfigError(KzlintError):
     """A configuration file or option is invalid."""
 

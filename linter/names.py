@@ -380,9 +380,9 @@ def _relation(x: Name, y: Name) -> Relation:
     if _same_name(x, y):
         return Relation.SAME
     short, long = sorted((x.key, y.key), key=len)
-    if short and _words_agree(short, long[: len(short)]):
+    if _shortens(short, long[: len(short)]):
         return Relation.SHORTENED
-    if short and _words_agree(short, long[-len(short) :]):
+    if _shortens(short, long[-len(short) :]):
         # A surname alone names the same person: "Tokayev", "Kassym-Jomart Tokayev".
         return Relation.SAME if len(short) == 1 else Relation.SHORTENED
     return Relation.DIFFERENT if similarity(x, y) >= _DIFFERENT_RENDERING else Relation.MISSING
@@ -392,6 +392,12 @@ def _same_name(x: Name, y: Name) -> bool:
     if len(x.key) == len(y.key) and _words_agree(x.key, y.key):
         return True
     return bool(_acronyms(x) & _spellings(y) or _acronyms(y) & _spellings(x))
+
+
+def identities(name: Name) -> frozenset[str]:
+    """The forms in which a text may repeat a name: its words ("shanghai cooperation organization") and
+    the acronyms it goes by ("sco"), so that a text's mentions of one name can be counted."""
+    return frozenset({" ".join(name.key), *_spellings(name)})
 
 
 def _acronyms(name: Name) -> set[str]:
@@ -411,17 +417,28 @@ def _spellings(name: Name) -> set[str]:
     return spellings
 
 
+def _shortens(short: Sequence[str], part: Sequence[str]) -> bool:
+    """Whether ``short`` is ``part`` of a longer name, with a word in full: an initial alone
+    ("S.") is no shorter form of "SCO"."""
+    return bool(short) and _words_agree(short, part) and any(map(_same_word, short, part))
+
+
 def _words_agree(xs: Sequence[str], ys: Sequence[str]) -> bool:
     """Word by word the same word ("s." standing for "saulebek")."""
     return all(_word_agrees(x, y) for x, y in zip(xs, ys, strict=True))
 
 
 def _word_agrees(x: str, y: str) -> bool:
-    """Equal, one the plural of the other ("Amorite", "Amorites"), or an initial of the other."""
-    if x == y or x in (y + "s", y + "es") or y in (x + "s", x + "es"):
+    """The same word, or an initial of the other."""
+    if _same_word(x, y):
         return True
     initial, full = sorted((x, y), key=len)
     return len(initial) == 2 and initial.endswith(".") and full.startswith(initial[0])
+
+
+def _same_word(x: str, y: str) -> bool:
+    """Equal, or one the plural of the other ("Amorite", "Amorites")."""
+    return x == y or x in (y + "s", y + "es") or y in (x + "s", x + "es")
 
 
 def similarity(x: Name, y: Name) -> float:

@@ -151,16 +151,24 @@ def compare_quantities(a: Sequence[Quantity], b: Sequence[Quantity]) -> Quantity
 def _counterpart(x: Quantity, candidates: Sequence[Quantity]) -> Quantity | None:
     """The figure of the other side that stands where ``x`` stands, if one is identifiable.
 
-    A figure followed by the same word ("three months", "four months") is
-    one; so is any figure of the same kind when both are written in digits.
+    A figure that counts the same thing is preferred to one that merely has the same kind.
+    """
+    same_noun = [y for y in candidates if comparable(x, y) and _same_noun(x, y)]
+    return same_noun[0] if same_noun else next((y for y in candidates if can_replace(x, y)), None)
+
+
+def can_replace(x: Quantity, y: Quantity) -> bool:
+    """Whether ``y`` can stand where ``x`` stands, so that a different value is a changed figure.
+
+    A figure followed by the same word ("three months", "four months") can;
+    so can any figure of the same kind when both are written in digits.
     Spelled-out numbers are too often idiom to pair on kind alone.
     """
-    kin = [y for y in candidates if comparable(x, y)]
-    same_noun = [y for y in kin if x.noun and y.noun == x.noun]
-    if same_noun:
-        return same_noun[0]
-    digits = [y for y in kin if not (x.spelled or y.spelled)]
-    return digits[0] if digits else None
+    return comparable(x, y) and (_same_noun(x, y) or not (x.spelled or y.spelled))
+
+
+def _same_noun(x: Quantity, y: Quantity) -> bool:
+    return bool(x.noun) and x.noun == y.noun
 
 
 # --- extraction -------------------------------------------------------------------------------

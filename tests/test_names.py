@@ -83,6 +83,7 @@ def test_names_keep_document_offsets() -> None:
         ("Astana", "Almaty", Relation.MISSING),
         ("Central Asia", "Confucius Academy", Relation.MISSING),
         ("Kazakhstan", "Kazakh Air Force", Relation.MISSING),
+        ("SCO", "S. Kabylbekov", Relation.MISSING),
     ],
 )
 def test_relation(x: str, y: str, relation: Relation) -> None:

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from linter.quantities import Kind, Qualifier, Quantity, compare_quantities, extract_quantities, same_figure
+from linter.quantities import (
+    Kind,
+    Qualifier,
+    Quantity,
+    can_replace,
+    compare_quantities,
+    extract_quantities,
+    same_figure,
+)
 
 SOURCES = Path(__file__).resolve().parents[1] / "sources"
 
@@ -163,6 +171,20 @@ def test_compare_pairs_equal_then_changed_then_leftovers() -> None:
     assert [(x.text, y.text) for x, y in comparison.changed] == [("200,000", "300,000")]
     assert [q.text for q in comparison.only_a] == ["3"]
     assert [q.text for q in comparison.only_b] == ["2024"]
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "replaceable"),
+    [
+        ("$24 billion", "$25 billion", True),
+        ("three months", "four months", True),
+        ("three envoys", "four months", False),
+        ("32%", "53.5 percent", True),
+        ("$41 billion", "41 percent", False),
+    ],
+)
+def test_can_replace_needs_the_same_kind_and_digits_or_the_same_noun(x: str, y: str, replaceable: bool) -> None:
+    assert can_replace(extract_quantities(x)[0], extract_quantities(y)[0]) is replaceable
 
 
 def test_spelled_counts_pair_only_on_the_same_noun() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from linter.engine import RunResult
+from linter.engine import FactsResult, RunResult
 
 
 def render(results: Sequence[RunResult], output_format: str) -> str:
@@ -15,3 +15,14 @@ def render(results: Sequence[RunResult], output_format: str) -> str:
     from linter.report.markdown import render_markdown
 
     return render_markdown(results)
+
+
+def render_facts(result: FactsResult, output_format: str) -> str:
+    """The report of ``kzlint facts`` in ``output_format``."""
+    if output_format == "json":
+        from linter.report.json import render_facts_json
+
+        return render_facts_json(result)
+    from linter.report.facts import facts_markdown
+
+    return facts_markdown(result)

@@ -1,8 +1,10 @@
 """The JSON document: a stable, documented shape that tools can rely on.
 
-``kzlint align`` writes one comparison document; ``kzlint check`` writes
+``kzlint align`` writes one comparison document (with a ``facts`` key when
+other sources are given with ``--with``); ``kzlint check`` writes
 ``{"kzlint": ..., "files": [...]}`` with one document per file (without
-``b`` and ``alignment``). The shape is described in the README and pinned by
+``b`` and ``alignment``); ``kzlint facts`` writes the header and the keys
+of the fact check (``sources``, ``groups``, ``findings``, ``summary``). The shape is described in the README and pinned by
 tests: add keys if needed, never rename or remove them.
 """
 
@@ -13,18 +15,33 @@ from collections.abc import Sequence
 from typing import Any
 
 from linter import __version__
-from linter.engine import RunResult, Summary
+from linter.engine import FactsResult, RunResult, Summary
 from linter.model import AlignedGroup, Document, Finding, Location
 
 SCHEMA_VERSION = 1
 
 
 def render_json(results: Sequence[RunResult]) -> str:
-    header = {"version": __version__, "schema": SCHEMA_VERSION}
+    header = _header()
     if len(results) == 1 and results[0].b is not None:
         document = {"kzlint": header, **_result(results[0])}
     else:
         document = {"kzlint": header, "files": [_result(r) for r in results]}
+    return _dumps(document)
+
+
+def render_facts_json(result: FactsResult) -> str:
+    """The document of ``kzlint facts``: the header, then the fact check's keys."""
+    from linter.report.facts import facts_json
+
+    return _dumps({"kzlint": _header(), **facts_json(result)})
+
+
+def _header() -> dict[str, Any]:
+    return {"version": __version__, "schema": SCHEMA_VERSION}
+
+
+def _dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -37,6 +54,10 @@ def _result(result: RunResult) -> dict[str, Any]:
     body["summary"] = _summary(result.summary, result)
     body["grammar_backend"] = result.grammar_backend
     body["grammar_failure"] = result.grammar_failure
+    if result.facts is not None:
+        from linter.report.facts import facts_json
+
+        body["facts"] = facts_json(result.facts)
     return body
 
 

@@ -65,6 +65,10 @@ def _comparison(result: RunResult) -> Iterator[str]:
     yield from _uncovered(b, result.alignment.unaligned_b, "Not rendered in A", "B")
     yield from _uncovered(a, result.alignment.unaligned_a, "Only in A", "A")
     yield from _findings(result)
+    if result.facts is not None:
+        from linter.report.facts import facts_section
+
+        yield from facts_section(result.facts)
 
 
 def _single_text(result: RunResult) -> Iterator[str]:

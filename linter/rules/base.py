@@ -13,11 +13,14 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from linter.align.coverage import linked_share, renders_one_text
 from linter.diffing import PassageDiff, context_stems, diff_passage
 from linter.model import AlignedGroup, Alignment, Category, Document, Finding, Location, Sentence, Severity
+
+if TYPE_CHECKING:
+    from linter.facts import FactCheck
 
 
 @dataclass(frozen=True)
@@ -157,3 +160,13 @@ class TextRule(Rule):
     @abstractmethod
     def check_text(self, text: TextUnderCheck) -> Iterator[Finding]:
         """Findings about one rendering on its own."""
+
+
+class SourcesRule(Rule):
+    """A rule over the claims of several sources, grouped (``kzlint facts``, ``kzlint align --with``)."""
+
+    scope: ClassVar[str] = "sources"
+
+    @abstractmethod
+    def check_sources(self, facts: FactCheck) -> Iterator[Finding]:
+        """Findings about what the sources say to one another."""
