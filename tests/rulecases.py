@@ -1,7 +1,8 @@
 """Table-driven rule cases: ``tests/rule_cases/<ID>.yml``, run through the real segmenter and aligner.
 
 A file has ``fail:`` and ``pass:`` lists. A case gives the text(s) the rule
-reads: ``a`` and ``b`` for a pair rule, ``text`` for a text rule. A failing
+reads: ``a`` and ``b`` for a pair rule, ``text`` for a text rule, a list of
+``sources`` for a cross-source rule. A failing
 case says what one finding must show: ``message`` (a part of its message),
 ``flagged`` (the exact text of one of its locations) and ``severity``; a
 passing case must give no finding at all. Cases go through segmentation and
@@ -18,7 +19,7 @@ import yaml
 
 from linter.align import align
 from linter.model import Finding
-from linter.rules.base import Comparison, PairRule, Rule, TextRule, TextUnderCheck
+from linter.rules.base import Comparison, PairRule, Rule, SourcesRule, TextRule, TextUnderCheck
 from linter.rules.registry import builtin_rules
 from linter.segment import segment
 
@@ -54,6 +55,11 @@ def run_case(rule: type[Rule], case: Case) -> list[Finding]:
     if isinstance(instance, PairRule):
         a, b = segment(Path("a.txt"), case["a"]), segment(Path("b.txt"), case["b"])
         return list(instance.check_pair(Comparison(a, b, align(a, b))))
+    if isinstance(instance, SourcesRule):
+        from linter.facts import check_facts
+
+        docs = [segment(Path(f"source-{n}.txt"), text) for n, text in enumerate(case["sources"], 1)]
+        return list(instance.check_sources(check_facts(docs)))
     assert isinstance(instance, TextRule)
     return list(instance.check_text(TextUnderCheck(segment(Path("text.txt"), case["text"]), "a")))
 

@@ -32,4 +32,4 @@ def test_rule_documents_itself_and_has_cases_of_both_kinds(rule) -> None:
 
 def test_ids_are_stable_and_in_their_family() -> None:
     assert RULE_IDS == sorted(RULE_IDS)
-    assert all(rule_id[:3] in ("KZ1", "KZ2") and len(rule_id) == 5 for rule_id in RULE_IDS)
+    assert all(rule_id[:3] in ("KZ1", "KZ2", "KZ3") and len(rule_id) == 5 for rule_id in RULE_IDS)
