@@ -22,6 +22,16 @@ def test_committed_seed_report_matches_a_fresh_run(tmp_path: Path) -> None:
     )
 
 
+def test_committed_facts_report_matches_a_fresh_run(tmp_path: Path) -> None:
+    fresh = tmp_path / "facts.md"
+    sources = sorted(f"sources/{path.name}" for path in (REPO / "sources").glob("*.txt"))
+    result = kzlint("facts", *sources, "-o", str(fresh))
+    assert result.returncode in (0, 1), result.stderr
+    assert fresh.read_text(encoding="utf-8") == (REPO / "reports" / "facts.md").read_text(encoding="utf-8"), (
+        "reports/facts.md is stale: regenerate it with `kzlint facts sources/*.txt`"
+    )
+
+
 def test_json_document_shape_is_stable() -> None:
     result = kzlint(*README_COMMAND, "--grammar", "off", "--format", "json")
     document = json.loads(result.stdout)
