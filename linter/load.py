@@ -71,8 +71,9 @@ def read_source(path: Path, encoding: str | None = None, max_file_mb: float = DE
     """Read, decode and normalise one text; anything that is not a readable text is an InputError."""
     data = _read_bytes(path, max_file_mb)
     text, used = decode(data, path, encoding)
-    _refuse_non_text(path, text)
+    _refuse_control_characters(path, text)
     normalised, origin = normalise(text)
+    _refuse_empty(path, normalised)
     return Source(normalised, origin, used)
 
 
@@ -136,14 +137,18 @@ def _refuse_binary(data: bytes, path: Path) -> None:
         )
 
 
-def _refuse_non_text(path: Path, text: str) -> None:
-    if not text:
-        raise InputError(f"{path}: is empty")
-    if text.isspace():
-        raise InputError(f"{path}: has no text, only white space")
+def _refuse_control_characters(path: Path, text: str) -> None:
     controls = len(_CONTROL.findall(text))
     if controls > _MOSTLY_CONTROL * len(text):
         raise InputError(f"{path}: looks like a binary file ({controls} control characters)")
+
+
+def _refuse_empty(path: Path, normalised: str) -> None:
+    """Checked after normalising: a file of zero-width spaces or soft hyphens has no text either."""
+    if not normalised:
+        raise InputError(f"{path}: is empty" if path.stat().st_size == 0 else f"{path}: has no visible text")
+    if normalised.isspace():
+        raise InputError(f"{path}: has no text, only white space")
 
 
 def normalise(text: str) -> tuple[str, OffsetMap]:

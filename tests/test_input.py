@@ -178,6 +178,9 @@ REFUSALS = [
                  id="control-characters"),
     pytest.param(_bytes("empty.txt", b""), "empty.txt: is empty", id="empty"),
     pytest.param(_bytes("blank.txt", b" \n\t\r\n  \n"), "blank.txt: has no text, only white space", id="whitespace"),
+    pytest.param(_bytes("invisible.txt", "\u200b\u00ad\ufeff".encode()), "invisible.txt: has no visible text",
+                 id="only-invisible-characters"),
+    pytest.param(_bytes("hyphen.txt", b"\xad"), "hyphen.txt: has no visible text", id="a-soft-hyphen-in-windows-1252"),
 ]
 
 
