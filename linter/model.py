@@ -116,8 +116,13 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     line_starts: tuple[int, ...] = field(repr=False)
 
-    @property
+    @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
+        """Every sentence in reading order, so ``sentences[i].index == i``.
+
+        Computed once: rules and reporters look sentences up by index thousands
+        of times, and rebuilding the tuple on each call made them quadratic.
+        """
         return tuple(s for p in self.paragraphs for s in p.sentences)
 
     def position(self, offset: int) -> tuple[int, int]:
