@@ -377,8 +377,27 @@ class Passage:
         for name in names:
             unique.setdefault((name.key, name.acronym), name)
         self.names: tuple[Name, ...] = tuple(unique.values())
+        self._mentioned: dict[NameForm, bool] = {}
+        self._closest: dict[NameForm, tuple[Relation, Name | None]] = {}
 
     def mentions(self, name: Name) -> bool:
+        """Whether the passage writes ``name`` (see :meth:`_writes`), remembered per form of name.
+
+        A group's passage is asked about the same names by each of its links.
+        """
+        form = name.form
+        if form not in self._mentioned:
+            self._mentioned[form] = self._writes(name)
+        return self._mentioned[form]
+
+    def closest(self, name: Name) -> tuple[Relation, Name | None]:
+        """:func:`relate` of ``name`` and the passage's names, remembered per form of name."""
+        form = name.form
+        if form not in self._closest:
+            self._closest[form] = relate(name, self.names)
+        return self._closest[form]
+
+    def _writes(self, name: Name) -> bool:
         """Whether the passage writes ``name``: in any case and hyphenation, by its acronym or its people.
 
         A compound such as "China-Europe" is also mentioned when each of its

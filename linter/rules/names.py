@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from linter.model import Category, Document, Finding, Location, Sentence, Severity
-from linter.names import Name, Passage, Relation, document_names, letter_runs, relate
+from linter.names import Name, Passage, Relation, document_names, letter_runs
 from linter.rules.base import Comparison, PairRule
 from linter.rules.registry import register
 
@@ -119,8 +119,8 @@ def _differences(own: Passage, theirs: Passage, their_group: Passage) -> Iterato
     for name in own.names:
         if theirs.mentions(name) or their_group.mentions(name):
             continue
-        relation, counterpart = relate(name, theirs.names)
+        relation, counterpart = theirs.closest(name)
         if relation is Relation.MISSING:
-            relation, counterpart = relate(name, their_group.names)
+            relation, counterpart = their_group.closest(name)
         if relation is not Relation.SAME:
             yield _Difference(relation, name, counterpart)
