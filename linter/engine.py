@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from linter.collector import collector_paused
 from linter.diffing import WordChange
 from linter.model import Alignment, Category, Document, Finding, Severity
 from linter.rules.base import Comparison, PairRule, TextRule, TextUnderCheck
@@ -54,9 +55,13 @@ class RunResult:
 
 def compare(a_path: Path, b_path: Path, settings: Settings, on_stage: Stage | None = None) -> RunResult:
     """Align rendering A with reference B and run pair and single-text rules."""
+    with collector_paused():
+        return _compare(a_path, b_path, settings, on_stage or _quiet)
+
+
+def _compare(a_path: Path, b_path: Path, settings: Settings, stage: Stage) -> RunResult:
     from linter.align import align
 
-    stage = on_stage or _quiet
     stage("reading")
     a_text, b_text = read_text(a_path), read_text(b_path)
     stage("segmentation")
@@ -78,7 +83,11 @@ def compare(a_path: Path, b_path: Path, settings: Settings, on_stage: Stage | No
 
 def check(path: Path, settings: Settings, on_stage: Stage | None = None) -> RunResult:
     """Run the single-text rules on one rendering."""
-    stage = on_stage or _quiet
+    with collector_paused():
+        return _check(path, settings, on_stage or _quiet)
+
+
+def _check(path: Path, settings: Settings, stage: Stage) -> RunResult:
     stage("reading")
     text = read_text(path)
     stage("segmentation")
