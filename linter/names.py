@@ -64,6 +64,12 @@ _NOT_A_NAME_ALONE = _GENERIC | _STOP | _TITLES
 _SAME_WORD = 0.8
 
 
+@lru_cache(maxsize=1 << 16)
+def _key_of(words: tuple[str, ...]) -> tuple[str, ...]:
+    """:attr:`Name.key` of a name's words; cached per spelling, as a book repeats its names."""
+    return tuple(_fold(w) for w in words if w.lower() not in _CONNECTORS)
+
+
 # A name's words as written and its acronym (see Name.form).
 NameForm = tuple[tuple[str, ...], str]
 
@@ -93,10 +99,10 @@ class Name:
         words, acronym = form
         return cls(" ".join(words), 0, 0, words, acronym)
 
-    @cached_property
+    @property
     def key(self) -> tuple[str, ...]:
         """The words that identify the name: lower case, no connectors, no possessive."""
-        return tuple(_fold(w) for w in self.words if w.lower() not in _CONNECTORS)
+        return _key_of(self.words)
 
 
 @dataclass(frozen=True)
