@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from linter.collector import collector_paused
@@ -20,6 +21,7 @@ from linter.rules.registry import builtin_rules
 from linter.load import read_text
 from linter.segment import content_tokens, load_document, segment
 from linter.settings import Settings
+from linter.workers import processes, run_split
 
 Stage = Callable[[str], None]
 # A sentence link as the report finds it: A's and B's sentence indices.
@@ -73,7 +75,7 @@ def _compare(a_path: Path, b_path: Path, settings: Settings, stage: Stage) -> Ru
     companions = _companions(settings, exclude=(a_path, b_path))
     pair = Comparison(a, b, alignment)
     texts = [TextUnderCheck(a, "a", (b, *companions)), TextUnderCheck(b, "b", (a, *companions))]
-    findings = [*_pair_findings(pair, rules), *_text_findings(texts, rules)]
+    findings = _rule_findings(pair, texts, rules, settings)
     stage("grammar")
     grammar_findings, backend = _grammar_findings(texts, settings)
     findings = _finalise([*findings, *grammar_findings], settings)
@@ -94,7 +96,7 @@ def _check(path: Path, settings: Settings, stage: Stage) -> RunResult:
     doc = segment(path, text)
     stage("rules")
     texts = [TextUnderCheck(doc, "a", _companions(settings, exclude=(path,)))]
-    findings = list(_text_findings(texts, _active_rules(settings)))
+    findings = _rule_findings(None, texts, _active_rules(settings), settings)
     stage("grammar")
     grammar_findings, backend = _grammar_findings(texts, settings)
     findings = _finalise([*findings, *grammar_findings], settings)
@@ -112,17 +114,47 @@ def _quiet(_: str) -> None:
     """The default stage callback: no progress display."""
 
 
-def _pair_findings(pair: Comparison, rules: Sequence[PairRule | TextRule]) -> Iterator[Finding]:
+def _rule_findings(
+    pair: Comparison | None, texts: Sequence[TextUnderCheck], rules: Sequence[PairRule | TextRule], settings: Settings
+) -> list[Finding]:
+    """Every rule's findings: pair rules (when there is a pair) in rule order, then text rules per text.
+
+    On a long text the work is split over two processes (see
+    :mod:`linter.workers`): the rules that read the word diffs stay here,
+    where the report needs the diffs anyway; the others run in a second
+    process. The findings come back in the same order either way.
+    """
+    works: list[tuple[Callable[[], list[Finding]], bool]] = []
     for rule in rules:
-        if rule.scope == "pair":
-            yield from rule.check_pair(pair)
-
-
-def _text_findings(texts: Sequence[TextUnderCheck], rules: Sequence[PairRule | TextRule]) -> Iterator[Finding]:
+        if rule.scope == "pair" and pair is not None:
+            works.append((partial(_pair_rule_findings, rule, pair), rule.reads_word_diffs))
     for rule in rules:
         for text in texts:
             if rule.scope == "each" or rule.scope == text.side:
-                yield from rule.check_text(text)
+                works.append((partial(_text_rule_findings, rule, text), False))
+    here, there = run_split(
+        [work for work, near in works if near], [work for work, near in works if not near], _worth_forking(texts, settings)
+    )
+    done = iter(here), iter(there)
+    return [finding for _, near in works for finding in next(done[0] if near else done[1])]
+
+
+def _pair_rule_findings(rule: PairRule | TextRule, pair: Comparison) -> list[Finding]:
+    return list(rule.check_pair(pair))
+
+
+def _text_rule_findings(rule: PairRule | TextRule, text: TextUnderCheck) -> list[Finding]:
+    return list(rule.check_text(text))
+
+
+# Texts shorter than this (characters, all texts of the run together) are
+# checked in one process: forking and sending findings back cost more there.
+FORK_MIN_CHARACTERS = 200_000
+
+
+def _worth_forking(texts: Sequence[TextUnderCheck], settings: Settings) -> bool:
+    """Whether to use a second process: ``--jobs`` allows it and the texts are long."""
+    return processes(settings.grammar.jobs) > 1 and sum(len(t.doc.text) for t in texts) >= FORK_MIN_CHARACTERS
 
 
 def _active_rules(settings: Settings) -> list[PairRule | TextRule]:

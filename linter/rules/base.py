@@ -126,6 +126,9 @@ class Rule(ABC):
     category: ClassVar[Category]
     severity: ClassVar[Severity]
     scope: ClassVar[str]
+    # Whether the rule reads Comparison.linked_diffs: the engine keeps such
+    # rules in the process that builds the diffs for the report.
+    reads_word_diffs: ClassVar[bool] = False
 
     @classmethod
     def info(cls) -> RuleInfo:
