@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import cache, cached_property, partial
 from itertools import chain, compress
@@ -116,6 +116,7 @@ _SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=\w\w[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),
     (re.compile(r"(?<=\w\w)ogue(s)?$"), r"og\1"),
 )
+_PREFIX_INITIALS = frozenset(prefix[0] for prefix, _ in ANTONYM_PREFIXES)
 _SPELLING_WORDS = {"defence": "defense", "offence": "offense", "licence": "license", "grey": "gray"}
 _SPELLING_WORDS |= {"programme": "program", "programmes": "programs", "whilst": "while", "amongst": "among"}
 
@@ -213,7 +214,7 @@ def word_key(word: str) -> str:
 
 
 def _is_figure(token: Token) -> bool:
-    return any(c.isdigit() for c in token.text)
+    return any(map(str.isdigit, token.text))
 
 
 @cache
@@ -440,6 +441,9 @@ class PassageDiff:
     runs: tuple[ChangeRun, ...]
     reversals: tuple[Reversal, ...]
     a_context: frozenset[str]
+    # Answers per run (by identity), kept because several rules ask them of the same runs.
+    _reversals_of: dict[int, Reversal | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _dropped: dict[int, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def _cues(self) -> tuple[frozenset[int], frozenset[int]]:
@@ -459,7 +463,12 @@ class PassageDiff:
         return Significance.FUNCTION
 
     def reversal_in(self, run: ChangeRun) -> Reversal | None:
-        """The reversed phrase this run is part of, if any."""
+        """The reversed phrase this run (one of :attr:`runs`) is part of, if any."""
+        if id(run) not in self._reversals_of:
+            self._reversals_of[id(run)] = self._reversal_in(run)
+        return self._reversals_of[id(run)]
+
+    def _reversal_in(self, run: ChangeRun) -> Reversal | None:
         span = run.span
         for reversal in self.reversals:
             if _overlaps(reversal.a, span.a_start, span.a_end) or _overlaps(reversal.b, span.b_start, span.b_end):
@@ -467,7 +476,12 @@ class PassageDiff:
         return _word_reversal(run)
 
     def is_dropped(self, run: ChangeRun) -> bool:
-        """Whether the run is content of B that A leaves out, rather than words differently."""
+        """Whether the run (one of :attr:`runs`) is content of B that A leaves out, rather than words differently."""
+        if id(run) not in self._dropped:
+            self._dropped[id(run)] = self._is_dropped(run)
+        return self._dropped[id(run)]
+
+    def _is_dropped(self, run: ChangeRun) -> bool:
         content = content_stems([t for t in run.b if not _is_figure(t)])
         if len(run.b) < MIN_DROPPED_WORDS or len(content) < MIN_DROPPED_CONTENT:
             return False
@@ -544,6 +558,7 @@ def _prefix_antonym(a: Sequence[Token], b: Sequence[Token]) -> bool:
         word.startswith(prefix) and len(word) - len(prefix) >= shortest and word[len(prefix) :] in others
         for words, others in ((a_words, b_words), (b_words, a_words))
         for word in words
+        if word[:1] in _PREFIX_INITIALS
         for prefix, shortest in ANTONYM_PREFIXES
     )
 
@@ -571,6 +586,11 @@ _ANTONYMS = tuple((one[0], other[0]) for one, other in _REVERSED if len(one) == 
 _ANTONYM_KEYS = frozenset(one for one, _ in _ANTONYMS)
 
 
+def _keys_of(norms: Iterable[str]) -> frozenset[str]:
+    """The keys of some words, hyphenated compounds split (built in C: ``map`` and ``filter``)."""
+    return frozenset(map(word_key, filter(None, chain.from_iterable(map(_HYPHEN_PARTS, norms)))))
+
+
 class _PhraseIndex:
     """A side's words as keys, hyphenated compounds split, for finding phrases by key.
 
@@ -581,7 +601,7 @@ class _PhraseIndex:
 
     def __init__(self, words: Words) -> None:
         self.words = words
-        self.present = frozenset(map(word_key, filter(None, chain.from_iterable(map(_HYPHEN_PARTS, words.norms)))))
+        self.present = _keys_of(words.norms)
 
     @cached_property
     def keys(self) -> list[tuple[str, int]]:
@@ -615,12 +635,9 @@ def _phrase_reversals(a: Words, b: Words) -> Iterator[Reversal]:
 
 def _word_reversal(run: ChangeRun) -> Reversal | None:
     """A single word of the run's A side whose antonym replaces it on B's side."""
-    if not run.a or not run.b:
+    if not run.a or not run.b or _ANTONYM_KEYS.isdisjoint(_keys_of(t.norm for t in run.a)):
         return None
-    a_words = _PhraseIndex(Words.of_tokens(run.a))
-    if a_words.present.isdisjoint(_ANTONYM_KEYS):
-        return None
-    b_words = _PhraseIndex(Words.of_tokens(run.b))
+    a_words, b_words = _PhraseIndex(Words.of_tokens(run.a)), _PhraseIndex(Words.of_tokens(run.b))
     for one, other in _ANTONYMS:
         a_hit, b_hit = a_words.find((one,)), b_words.find((other,))
         if a_hit and b_hit:
