@@ -57,7 +57,7 @@ LanguageToolUrlOption = Annotated[Optional[str], typer.Option("--languagetool-ur
 LanguageOption = Annotated[Optional[str], typer.Option("--language", help="Language variant for grammar: en-US, en-GB, ...")]
 PickyOption = Annotated[Optional[bool], typer.Option("--picky/--not-picky", help="Also report style checks that are off by default (long sentences, Oxford comma).")]
 CacheOption = Annotated[Optional[bool], typer.Option("--cache/--no-cache", help="Reuse grammar results for unchanged paragraphs.")]
-JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", min=0, help="Paragraphs checked at once by the grammar backend (0: one per core).")]
+JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", min=0, help="Paragraphs checked at once by the grammar backend, and processes for the rules of long texts (0: one per core).")]
 CompanionOption = Annotated[Optional[list[Path]], typer.Option("--companion", help="Another source (file or folder) read for cross-source checks, such as names that all sources spell alike (repeatable).")]
 BaselineOption = Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not recorded in this baseline file.")]
 UpdateBaselineOption = Annotated[bool, typer.Option("--update-baseline", help="Record the current findings in the --baseline file and exit 0.")]

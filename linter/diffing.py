@@ -25,16 +25,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from enum import IntEnum
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
+from itertools import chain, compress
+from operator import methodcaller
 from typing import Literal, NamedTuple
 
 from rapidfuzz.distance import Indel, Levenshtein
 
 from linter.model import Sentence, Token
-from linter.segment import content_tokens, tokens
+from linter.segment import content_tokens, token_columns
 from linter.similarity import STOP_WORDS, stem
 
 ChangeKind = Literal["equal", "replace", "insert", "delete"]
@@ -114,6 +116,7 @@ _SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=\w\w[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),
     (re.compile(r"(?<=\w\w)ogue(s)?$"), r"og\1"),
 )
+_PREFIX_INITIALS = frozenset(prefix[0] for prefix, _ in ANTONYM_PREFIXES)
 _SPELLING_WORDS = {"defence": "defense", "offence": "offense", "licence": "license", "grey": "gray"}
 _SPELLING_WORDS |= {"programme": "program", "programmes": "programs", "whilst": "while", "amongst": "among"}
 
@@ -140,12 +143,12 @@ class Significance(IntEnum):
     NEGATION = 4
 
 
-@dataclass(frozen=True)
-class WordChange:
+class WordChange(NamedTuple):
     """One step of the edit script from A's words to B's, as document offsets on each side.
 
     An empty side (``start == end``) sits at the gap where the other side's
     words would go: "insert" words only B has, "delete" words only A has.
+    A named tuple: a book's diffs hold hundreds of thousands.
     """
 
     kind: ChangeKind
@@ -196,7 +199,12 @@ def is_content_word(word: str) -> bool:
 
 def content_stems(words: Sequence[Token]) -> list[str]:
     """The words' content words as they are matched: spelling folded, then stemmed."""
-    return [word_key(word) for word in (t.norm for t in words) if is_content_word(word)]
+    return _content_keys(t.norm for t in words)
+
+
+def _content_keys(norms: Iterable[str]) -> list[str]:
+    """:func:`content_stems` of word forms; ``map`` and ``filter`` keep the loop in C."""
+    return list(map(word_key, filter(is_content_word, norms)))
 
 
 @cache
@@ -206,7 +214,7 @@ def word_key(word: str) -> str:
 
 
 def _is_figure(token: Token) -> bool:
-    return any(c.isdigit() for c in token.text)
+    return any(map(str.isdigit, token.text))
 
 
 @cache
@@ -218,14 +226,63 @@ def fold_spelling(word: str) -> str:
     return word
 
 
+@dataclass(frozen=True)
+class Words:
+    """The words of one side of a passage as columns (see :func:`linter.segment.token_columns`).
+
+    The diff reads only the forms and places of most words; a
+    :class:`~linter.model.Token` is built just for the words a change or a
+    reversed phrase reports (:meth:`tokens`).
+    """
+
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+    norms: list[str]
+
+    @classmethod
+    def of_tokens(cls, tokens: Iterable[Token]) -> Words:
+        columns = tuple(zip(*tokens))
+        return cls(*map(list, columns)) if columns else cls([], [], [], [])
+
+    @classmethod
+    def of_sentences(cls, sentences: Sequence[Sentence]) -> Words:
+        """The words of consecutive sentences, with document offsets."""
+        if len(sentences) == 1:
+            return cls(*token_columns(sentences[0].text, sentences[0].start))
+        words = cls([], [], [], [])
+        for sentence in sentences:
+            for column, more in zip(
+                (words.texts, words.starts, words.ends, words.norms),
+                token_columns(sentence.text, sentence.start),
+                strict=True,
+            ):
+                column += more
+        return words
+
+    def __len__(self) -> int:
+        return len(self.norms)
+
+    def tokens(self, lo: int, hi: int) -> tuple[Token, ...]:
+        """The tokens of words ``lo`` to ``hi`` (exclusive)."""
+        return tuple(
+            map(_new_token, zip(self.texts[lo:hi], self.starts[lo:hi], self.ends[lo:hi], self.norms[lo:hi]))
+        )
+
+
+_new_token = partial(tuple.__new__, Token)
+
+
 def passage_tokens(sentences: Sequence[Sentence]) -> tuple[Token, ...]:
     """The words of consecutive sentences, with document offsets."""
-    return tuple(token for s in sentences for token in tokens(s.text, s.start))
+    words = Words.of_sentences(sentences)
+    return words.tokens(0, len(words))
 
 
 def passage_diff(a: Sequence[Sentence], b: Sequence[Sentence]) -> tuple[WordChange, ...]:
     """The word changes between the sentences of a link, for marking them side by side."""
-    return word_diff(passage_tokens(a), passage_tokens(b), _origins(a, b))
+    a_words, b_words = Words.of_sentences(a), Words.of_sentences(b)
+    return _changes(_steps(a_words, b_words), a_words, b_words, _origins(a, b))
 
 
 def _origins(a: Sequence[Sentence], b: Sequence[Sentence]) -> tuple[int, int]:
@@ -235,7 +292,8 @@ def _origins(a: Sequence[Sentence], b: Sequence[Sentence]) -> tuple[int, int]:
 
 def word_diff(a: Sequence[Token], b: Sequence[Token], origins: tuple[int, int] = (0, 0)) -> tuple[WordChange, ...]:
     """The edit script from A's tokens to B's; ``origins`` place an empty side's gap."""
-    return tuple(_change(step, a, b, origins) for step in _steps(a, b))
+    a_words, b_words = Words.of_tokens(a), Words.of_tokens(b)
+    return _changes(_steps(a_words, b_words), a_words, b_words, origins)
 
 
 def change_runs(a: Sequence[Token], b: Sequence[Token], origins: tuple[int, int] = (0, 0)) -> tuple[ChangeRun, ...]:
@@ -243,12 +301,15 @@ def change_runs(a: Sequence[Token], b: Sequence[Token], origins: tuple[int, int]
 
     "shoulder to shoulder" / "back to back" is one change, not two around an equal "to".
     """
-    return _runs(_steps(a, b), a, b, origins)
+    a_words, b_words = Words.of_tokens(a), Words.of_tokens(b)
+    return _runs(_steps(a_words, b_words), a_words, b_words, origins)
 
 
-def _runs(
-    steps: list[_Step], a: Sequence[Token], b: Sequence[Token], origins: tuple[int, int]
-) -> tuple[ChangeRun, ...]:
+def _changes(steps: list[_Step], a: Words, b: Words, origins: tuple[int, int]) -> tuple[WordChange, ...]:
+    return tuple(_change(step, a, b, origins) for step in steps)
+
+
+def _runs(steps: list[_Step], a: Words, b: Words, origins: tuple[int, int]) -> tuple[ChangeRun, ...]:
     merged: list[_Step] = []
     for index, step in enumerate(steps):
         if step.equal and not _is_bridge(step, a, index, len(steps)):
@@ -259,71 +320,92 @@ def _runs(
         else:
             merged.append(_Step(False, step.a_lo, step.a_hi, step.b_lo, step.b_hi))
     return tuple(
-        ChangeRun(tuple(a[s.a_lo : s.a_hi]), tuple(b[s.b_lo : s.b_hi]), _change(s, a, b, origins))
+        ChangeRun(a.tokens(s.a_lo, s.a_hi), b.tokens(s.b_lo, s.b_hi), _change(s, a, b, origins))
         for s in merged
         if not s.equal
     )
 
 
-def _is_bridge(step: _Step, a: Sequence[Token], index: int, count: int) -> bool:
+def _is_bridge(step: _Step, a: Words, index: int, count: int) -> bool:
     """An equal single function word between two changes."""
     inner = 0 < index < count - 1
-    return inner and step.a_hi - step.a_lo == 1 and not is_content(a[step.a_lo])
+    return inner and step.a_hi - step.a_lo == 1 and not is_content_word(a.norms[step.a_lo])
 
 
-def _steps(a: Sequence[Token], b: Sequence[Token]) -> list[_Step]:
-    a_words, b_words = [t.norm for t in a], [t.norm for t in b]
-    steps: list[_Step] = []
+def _steps(a: Words, b: Words) -> list[_Step]:
+    """The edit script in token indices: content words matched first, the words between them after.
+
+    Built as a list of elementary steps, each given by its kind and where it
+    ends (it starts where the previous one ended), then joined: adjacent steps
+    of the same kind become one, so a delete next to an insert is a replace.
+    """
+    a_words, b_words = a.norms, b.norms
+    ends: list[tuple[bool, int, int]] = []
     a_pos = b_pos = 0
     for i, j in _anchors(a_words, b_words):
-        steps += _gap_steps(a_words, b_words, (a_pos, i), (b_pos, j))
-        steps.append(_Step(a_words[i] == b_words[j], i, i + 1, j, j + 1))
+        if i > a_pos or j > b_pos:
+            _gap_steps(ends, a_words, b_words, (a_pos, i), (b_pos, j))
+        ends.append((a_words[i] == b_words[j], i + 1, j + 1))
         a_pos, b_pos = i + 1, j + 1
-    steps += _gap_steps(a_words, b_words, (a_pos, len(a)), (b_pos, len(b)))
-    return _coalesced(steps)
+    _gap_steps(ends, a_words, b_words, (a_pos, len(a_words)), (b_pos, len(b_words)))
+    return _joined(ends)
 
 
 def _anchors(a_words: list[str], b_words: list[str]) -> list[tuple[int, int]]:
     """Index pairs of matching content words, in order on both sides."""
-    a_content = [i for i, word in enumerate(a_words) if is_content_word(word)]
-    b_content = [j for j, word in enumerate(b_words) if is_content_word(word)]
-    a_keys = [word_key(a_words[i]) for i in a_content]
-    b_keys = [word_key(b_words[j]) for j in b_content]
-    return [
-        (a_content[op.src_start + k], b_content[op.dest_start + k])
-        for op in Indel.opcodes(a_keys, b_keys)
-        if op.tag == "equal"
-        for k in range(op.src_end - op.src_start)
-    ]
+    a_content = list(compress(range(len(a_words)), map(is_content_word, a_words)))
+    b_content = list(compress(range(len(b_words)), map(is_content_word, b_words)))
+    a_keys = list(map(word_key, map(a_words.__getitem__, a_content)))
+    b_keys = list(map(word_key, map(b_words.__getitem__, b_content)))
+    anchors: list[tuple[int, int]] = []
+    for op in Indel.opcodes(a_keys, b_keys):
+        if op.tag == "equal":
+            anchors += zip(a_content[op.src_start : op.src_end], b_content[op.dest_start : op.dest_end])
+    return anchors
 
 
 def _gap_steps(
-    a_words: list[str], b_words: list[str], a_range: tuple[int, int], b_range: tuple[int, int]
-) -> list[_Step]:
+    ends: list[tuple[bool, int, int]],
+    a_words: list[str],
+    b_words: list[str],
+    a_range: tuple[int, int],
+    b_range: tuple[int, int],
+) -> None:
+    """The elementary steps between two anchors, added to ``ends``: a Levenshtein edit script of the words.
+
+    Identical words on both sides (the usual case) are one equal step, as the
+    edit script would have them, without asking for it.
+    """
     (a_lo, a_hi), (b_lo, b_hi) = a_range, b_range
     if a_lo == a_hi or b_lo == b_hi:
-        return [_Step(False, a_lo, a_hi, b_lo, b_hi)]
-    ops = Levenshtein.opcodes(a_words[a_lo:a_hi], b_words[b_lo:b_hi])
-    return [
-        _Step(op.tag == "equal", a_lo + op.src_start, a_lo + op.src_end, b_lo + op.dest_start, b_lo + op.dest_end)
-        for op in ops
-    ]
+        ends.append((False, a_hi, b_hi))
+        return
+    a_gap, b_gap = a_words[a_lo:a_hi], b_words[b_lo:b_hi]
+    if a_gap == b_gap:
+        ends.append((True, a_hi, b_hi))
+        return
+    ends += ((op.tag == "equal", a_lo + op.src_end, b_lo + op.dest_end) for op in Levenshtein.opcodes(a_gap, b_gap))
 
 
-def _coalesced(steps: list[_Step]) -> list[_Step]:
-    """Adjacent steps of the same kind joined; a delete next to an insert becomes a replace."""
-    out: list[_Step] = []
-    for step in steps:
-        if step.a_lo == step.a_hi and step.b_lo == step.b_hi:
+def _joined(ends: list[tuple[bool, int, int]]) -> list[_Step]:
+    """Elementary steps (kind and end) joined into steps: empty ones dropped, adjacent ones of one kind merged."""
+    steps: list[_Step] = []
+    a_lo = b_lo = a_end = b_end = 0
+    kind: bool | None = None
+    for equal, a_hi, b_hi in ends:
+        if a_hi == a_end and b_hi == b_end:
             continue
-        if out and out[-1].equal == step.equal:
-            last = out.pop()
-            step = _Step(step.equal, last.a_lo, step.a_hi, last.b_lo, step.b_hi)
-        out.append(step)
-    return out
+        if equal is not kind:
+            if kind is not None:
+                steps.append(_Step(kind, a_lo, a_end, b_lo, b_end))
+            kind, a_lo, b_lo = equal, a_end, b_end
+        a_end, b_end = a_hi, b_hi
+    if kind is not None:
+        steps.append(_Step(kind, a_lo, a_end, b_lo, b_end))
+    return steps
 
 
-def _change(step: _Step, a: Sequence[Token], b: Sequence[Token], origins: tuple[int, int]) -> WordChange:
+def _change(step: _Step, a: Words, b: Words, origins: tuple[int, int]) -> WordChange:
     a_start, a_end = _offsets(a, step.a_lo, step.a_hi, origins[0])
     b_start, b_end = _offsets(b, step.b_lo, step.b_hi, origins[1])
     return WordChange(_kind(step), a_start, a_end, b_start, b_end)
@@ -337,10 +419,10 @@ def _kind(step: _Step) -> ChangeKind:
     return "delete" if step.b_lo == step.b_hi else "replace"
 
 
-def _offsets(words: Sequence[Token], lo: int, hi: int, origin: int) -> tuple[int, int]:
+def _offsets(words: Words, lo: int, hi: int, origin: int) -> tuple[int, int]:
     if lo < hi:
-        return words[lo].start, words[hi - 1].end
-    gap = words[lo - 1].end if lo > 0 else words[0].start if words else origin
+        return words.starts[lo], words.ends[hi - 1]
+    gap = words.ends[lo - 1] if lo > 0 else words.starts[0] if words.starts else origin
     return gap, gap
 
 
@@ -353,12 +435,15 @@ class PassageDiff:
     runs, so none of them reports what another one already does.
     """
 
-    a: tuple[Token, ...]
-    b: tuple[Token, ...]
+    a: Words
+    b: Words
     changes: tuple[WordChange, ...]
     runs: tuple[ChangeRun, ...]
     reversals: tuple[Reversal, ...]
     a_context: frozenset[str]
+    # Answers per run (by identity), kept because several rules ask them of the same runs.
+    _reversals_of: dict[int, Reversal | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _dropped: dict[int, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def _cues(self) -> tuple[frozenset[int], frozenset[int]]:
@@ -378,7 +463,12 @@ class PassageDiff:
         return Significance.FUNCTION
 
     def reversal_in(self, run: ChangeRun) -> Reversal | None:
-        """The reversed phrase this run is part of, if any."""
+        """The reversed phrase this run (one of :attr:`runs`) is part of, if any."""
+        if id(run) not in self._reversals_of:
+            self._reversals_of[id(run)] = self._reversal_in(run)
+        return self._reversals_of[id(run)]
+
+    def _reversal_in(self, run: ChangeRun) -> Reversal | None:
         span = run.span
         for reversal in self.reversals:
             if _overlaps(reversal.a, span.a_start, span.a_end) or _overlaps(reversal.b, span.b_start, span.b_end):
@@ -386,7 +476,12 @@ class PassageDiff:
         return _word_reversal(run)
 
     def is_dropped(self, run: ChangeRun) -> bool:
-        """Whether the run is content of B that A leaves out, rather than words differently."""
+        """Whether the run (one of :attr:`runs`) is content of B that A leaves out, rather than words differently."""
+        if id(run) not in self._dropped:
+            self._dropped[id(run)] = self._is_dropped(run)
+        return self._dropped[id(run)]
+
+    def _is_dropped(self, run: ChangeRun) -> bool:
         content = content_stems([t for t in run.b if not _is_figure(t)])
         if len(run.b) < MIN_DROPPED_WORDS or len(content) < MIN_DROPPED_CONTENT:
             return False
@@ -400,7 +495,7 @@ class PassageDiff:
 
     def is_tail(self, run: ChangeRun) -> bool:
         """Whether the run is where B goes on after A's last matching word."""
-        return bool(run.b) and run.b[-1] == self.b[-1]
+        return bool(run.b) and run.b[-1].start == self.b.starts[-1]
 
     def _negates(self, run: ChangeRun) -> bool:
         if _prefix_antonym(run.a, run.b):
@@ -413,7 +508,7 @@ class PassageDiff:
 
 def context_stems(sentences: Sequence[Sentence]) -> frozenset[str]:
     """The content words of A around a link (its aligned paragraphs), for :func:`diff_passage`."""
-    return frozenset(word_key(w) for s in sentences for w in content_tokens(s.text) if is_content_word(w))
+    return frozenset(_content_keys(chain.from_iterable(content_tokens(s.text) for s in sentences)))
 
 
 def diff_passage(a: Sequence[Sentence], b: Sequence[Sentence], a_context: frozenset[str] = frozenset()) -> PassageDiff:
@@ -422,28 +517,38 @@ def diff_passage(a: Sequence[Sentence], b: Sequence[Sentence], a_context: frozen
     ``a_context`` are the content words of A around the link (see
     :func:`context_stems`), where a clause of B that A moved would be found.
     """
-    a_tokens, b_tokens = passage_tokens(a), passage_tokens(b)
+    a_words, b_words = Words.of_sentences(a), Words.of_sentences(b)
     origins = _origins(a, b)
-    steps = _steps(a_tokens, b_tokens)
+    steps = _steps(a_words, b_words)
     return PassageDiff(
-        a_tokens,
-        b_tokens,
-        tuple(_change(step, a_tokens, b_tokens, origins) for step in steps),
-        _runs(steps, a_tokens, b_tokens, origins),
-        tuple(_phrase_reversals(a_tokens, b_tokens)),
-        a_context | frozenset(content_stems(a_tokens)),
+        a_words,
+        b_words,
+        _changes(steps, a_words, b_words, origins),
+        _runs(steps, a_words, b_words, origins),
+        tuple(_phrase_reversals(a_words, b_words)),
+        a_context | frozenset(_content_keys(a_words.norms)),
     )
 
 
-def _negation_cues(words: Sequence[Token]) -> frozenset[int]:
-    """Start offsets of the words that negate: "not", "never", "can't"... but not "not only"."""
+def _negation_cues(words: Words) -> frozenset[int]:
+    """Start offsets of the words that negate: "not", "never", "can't"... but not "not only".
+
+    Most passages have none, which two tests in C tell before any word is read in Python.
+    """
+    norms = words.norms
+    if _NEGATING_WORDS.isdisjoint(norms) and not any(map(_ENDS_NOT, norms)):
+        return frozenset()
     cues = set()
-    for index, token in enumerate(words):
-        following = words[index + 1].norm if index + 1 < len(words) else ""
-        negating = token.norm in NEGATIONS or token.norm.endswith("n't") or token.norm == "cannot"
-        if negating and not (token.norm == "not" and following in _NOT_NEGATING):
-            cues.add(token.start)
+    for index, norm in enumerate(norms):
+        following = norms[index + 1] if index + 1 < len(norms) else ""
+        negating = norm in NEGATIONS or norm.endswith("n't") or norm == "cannot"
+        if negating and not (norm == "not" and following in _NOT_NEGATING):
+            cues.add(words.starts[index])
     return frozenset(cues)
+
+
+_NEGATING_WORDS = NEGATIONS | {"cannot"}
+_ENDS_NOT = methodcaller("endswith", "n't")
 
 
 def _prefix_antonym(a: Sequence[Token], b: Sequence[Token]) -> bool:
@@ -453,6 +558,7 @@ def _prefix_antonym(a: Sequence[Token], b: Sequence[Token]) -> bool:
         word.startswith(prefix) and len(word) - len(prefix) >= shortest and word[len(prefix) :] in others
         for words, others in ((a_words, b_words), (b_words, a_words))
         for word in words
+        if word[:1] in _PREFIX_INITIALS
         for prefix, shortest in ANTONYM_PREFIXES
     )
 
@@ -480,29 +586,48 @@ _ANTONYMS = tuple((one[0], other[0]) for one, other in _REVERSED if len(one) == 
 _ANTONYM_KEYS = frozenset(one for one, _ in _ANTONYMS)
 
 
-class _Words:
-    """A side's words as keys, hyphenated compounds split, each with the index of its token."""
+def _keys_of(norms: Iterable[str]) -> frozenset[str]:
+    """The keys of some words, hyphenated compounds split (built in C: ``map`` and ``filter``)."""
+    return frozenset(map(word_key, filter(None, chain.from_iterable(map(_HYPHEN_PARTS, norms)))))
 
-    def __init__(self, words: Sequence[Token]) -> None:
+
+class _PhraseIndex:
+    """A side's words as keys, hyphenated compounds split, for finding phrases by key.
+
+    ``present`` is computed in C (most passages hold no listed phrase, which
+    a subset test tells); the keys with the index of their word are listed
+    only when a phrase may be there.
+    """
+
+    def __init__(self, words: Words) -> None:
         self.words = words
-        self.keys = [(word_key(part), index) for index, t in enumerate(words) for part in t.norm.split("-") if part]
-        self.present = frozenset(key for key, _ in self.keys)
+        self.present = _keys_of(words.norms)
+
+    @cached_property
+    def keys(self) -> list[tuple[str, int]]:
+        return [(word_key(part), index) for index, norm in enumerate(self.words.norms) for part in norm.split("-") if part]
 
     def find(self, phrase: tuple[str, ...]) -> tuple[Token, ...] | None:
         """The tokens of the phrase's first occurrence, if it occurs."""
         if not self.present.issuperset(phrase):
             return None
-        for begin in range(len(self.keys) - len(phrase) + 1):
-            if all(self.keys[begin + k][0] == key for k, key in enumerate(phrase)):
-                first, last = self.keys[begin][1], self.keys[begin + len(phrase) - 1][1]
-                return tuple(self.words[first : last + 1])
+        keys = self.keys
+        for begin in range(len(keys) - len(phrase) + 1):
+            if all(keys[begin + k][0] == key for k, key in enumerate(phrase)):
+                first, last = keys[begin][1], keys[begin + len(phrase) - 1][1]
+                return self.words.tokens(first, last + 1)
         return None
 
 
-def _phrase_reversals(a: Sequence[Token], b: Sequence[Token]) -> Iterator[Reversal]:
+_HYPHEN_PARTS = methodcaller("split", "-")
+
+
+def _phrase_reversals(a: Words, b: Words) -> Iterator[Reversal]:
     """Idioms of several words in A whose opposite B uses instead, wherever they sit in the passage."""
-    a_words, b_words = _Words(a), _Words(b)
+    a_words, b_words = _PhraseIndex(a), _PhraseIndex(b)
     for one, other in _REVERSED_IDIOMS:
+        if not (a_words.present.issuperset(one) and b_words.present.issuperset(other)):
+            continue  # the usual case, told without a search
         a_hit, b_hit = a_words.find(one), b_words.find(other)
         if a_hit and b_hit and a_words.find(other) is None and b_words.find(one) is None:
             yield Reversal(a_hit, b_hit)
@@ -510,11 +635,9 @@ def _phrase_reversals(a: Sequence[Token], b: Sequence[Token]) -> Iterator[Revers
 
 def _word_reversal(run: ChangeRun) -> Reversal | None:
     """A single word of the run's A side whose antonym replaces it on B's side."""
-    if not run.a or not run.b:
+    if not run.a or not run.b or _ANTONYM_KEYS.isdisjoint(_keys_of(t.norm for t in run.a)):
         return None
-    a_words, b_words = _Words(run.a), _Words(run.b)
-    if a_words.present.isdisjoint(_ANTONYM_KEYS):
-        return None
+    a_words, b_words = _PhraseIndex(Words.of_tokens(run.a)), _PhraseIndex(Words.of_tokens(run.b))
     for one, other in _ANTONYMS:
         a_hit, b_hit = a_words.find((one,)), b_words.find((other,))
         if a_hit and b_hit:

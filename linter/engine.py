@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from linter.align.coverage import linked_share, renders_one_text
+from linter.collector import collector_paused
 from linter.diffing import WordChange
 from linter.errors import InputError
 from linter.grammar.issues import GrammarRun
@@ -23,6 +25,7 @@ from linter.rules.base import Comparison, PairRule, SourcesRule, TextRule, TextU
 from linter.rules.registry import builtin_rules
 from linter.segment import load_document, segment
 from linter.settings import Settings
+from linter.workers import processes, run_split
 
 if TYPE_CHECKING:
     from linter.facts import FactCheck
@@ -89,9 +92,13 @@ def compare(
 
     With ``others``, also check the facts A, B and the other sources state (see :func:`cross_check`).
     """
+    with collector_paused():
+        return _compare(a_path, b_path, settings, on_stage or _quiet, others)
+
+
+def _compare(a_path: Path, b_path: Path, settings: Settings, stage: Stage, others: Sequence[Path]) -> RunResult:
     from linter.align import align
 
-    stage = on_stage or _quiet
     stage("reading")
     _refuse_same_file(a_path, b_path)
     a_source, b_source = _read(a_path, settings), _read(b_path, settings)
@@ -106,7 +113,7 @@ def compare(
     companions = _companions(settings, exclude=(a_path, b_path))
     pair = Comparison(a, b, alignment)
     texts = [TextUnderCheck(a, "a", (b, *companions)), TextUnderCheck(b, "b", (a, *companions))]
-    findings = [*_pair_findings(pair, rules), *_text_findings(texts, rules)]
+    findings = _rule_findings(pair, texts, rules, settings)
     stage("grammar")
     grammar = _grammar(texts, settings)
     findings = _finalise([*findings, *grammar.findings], settings)
@@ -139,14 +146,18 @@ def _facts(docs: Sequence[Document], settings: Settings, stage: Stage) -> FactsR
 
 def check(path: Path, settings: Settings, on_stage: Stage | None = None) -> RunResult:
     """Run the single-text rules on one rendering."""
-    stage = on_stage or _quiet
+    with collector_paused():
+        return _check(path, settings, on_stage or _quiet)
+
+
+def _check(path: Path, settings: Settings, stage: Stage) -> RunResult:
     stage("reading")
     source = _read(path, settings)
     stage("segmentation")
     doc = _segment(path, source)
     stage("rules")
     texts = [TextUnderCheck(doc, "a", _companions(settings, exclude=(path,)))]
-    findings = list(_text_findings(texts, _active_rules(settings)))
+    findings = _rule_findings(None, texts, _active_rules(settings), settings)
     stage("grammar")
     grammar = _grammar(texts, settings)
     findings = _finalise([*findings, *grammar.findings], settings)
@@ -179,18 +190,51 @@ def _quiet(_: str) -> None:
     """The default stage callback: no progress display."""
 
 
-def _pair_findings(pair: Comparison, rules: Sequence[PairRule | TextRule]) -> Iterator[Finding]:
-    related = pair.is_related
+def _rule_findings(
+    pair: Comparison | None, texts: Sequence[TextUnderCheck], rules: Sequence[PairRule | TextRule], settings: Settings
+) -> list[Finding]:
+    """Every rule's findings: pair rules (when there is a pair) in rule order, then text rules per text.
+
+    When A and B are not renderings of one text (KZ100), only the pair rules
+    that mean something then run.
+
+    On a long text the work is split over two processes (see
+    :mod:`linter.workers`): the rules that read the word diffs stay here,
+    where the report needs the diffs anyway; the others run in a second
+    process. The findings come back in the same order either way.
+    """
+    works: list[tuple[Callable[[], list[Finding]], bool]] = []
+    related = pair is not None and pair.is_related
     for rule in rules:
-        if isinstance(rule, PairRule) and (related or not rule.needs_related_texts):
-            yield from rule.check_pair(pair)
-
-
-def _text_findings(texts: Sequence[TextUnderCheck], rules: Sequence[PairRule | TextRule]) -> Iterator[Finding]:
+        if isinstance(rule, PairRule) and pair is not None and (related or not rule.needs_related_texts):
+            works.append((partial(_pair_rule_findings, rule, pair), rule.reads_word_diffs))
     for rule in rules:
         for text in texts:
             if rule.scope == "each" or rule.scope == text.side:
-                yield from rule.check_text(text)
+                works.append((partial(_text_rule_findings, rule, text), False))
+    here, there = run_split(
+        [work for work, near in works if near], [work for work, near in works if not near], _worth_forking(texts, settings)
+    )
+    done = iter(here), iter(there)
+    return [finding for _, near in works for finding in next(done[0] if near else done[1])]
+
+
+def _pair_rule_findings(rule: PairRule | TextRule, pair: Comparison) -> list[Finding]:
+    return list(rule.check_pair(pair))
+
+
+def _text_rule_findings(rule: PairRule | TextRule, text: TextUnderCheck) -> list[Finding]:
+    return list(rule.check_text(text))
+
+
+# Texts shorter than this (characters, all texts of the run together) are
+# checked in one process: forking and sending findings back cost more there.
+FORK_MIN_CHARACTERS = 200_000
+
+
+def _worth_forking(texts: Sequence[TextUnderCheck], settings: Settings) -> bool:
+    """Whether to use a second process: ``--jobs`` allows it and the texts are long."""
+    return processes(settings.grammar.jobs) > 1 and sum(len(t.doc.text) for t in texts) >= FORK_MIN_CHARACTERS
 
 
 def _active_rules(settings: Settings) -> list[PairRule | TextRule]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum, IntEnum
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 
 class Severity(IntEnum):
@@ -73,17 +74,18 @@ class ParagraphKind(str, Enum):
         return self in (ParagraphKind.BODY, ParagraphKind.QUOTE)
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word or number with its place in the document."""
+class Token(NamedTuple):
+    """A word or number with its place in the document, and ``norm``, the form words are compared in.
+
+    ``norm`` is the word in lower case with curly apostrophes made straight
+    (see :func:`linter.segment.tokens`). A named tuple, not a dataclass: the
+    word diffs of a book hold two million tokens, and tuples are built in C.
+    """
 
     text: str
     start: int
     end: int
-
-    @property
-    def norm(self) -> str:
-        return self.text.lower().replace("’", "'")
+    norm: str
 
 
 @dataclass(frozen=True)
@@ -146,8 +148,13 @@ class Document:
     origin: OffsetMap = field(default=OffsetMap(), repr=False)
     encoding: str = "utf-8"
 
-    @property
+    @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
+        """Every sentence in reading order, so ``sentences[i].index == i``.
+
+        Computed once: rules and reporters look sentences up by index thousands
+        of times, and rebuilding the tuple on each call made them quadratic.
+        """
         return tuple(s for p in self.paragraphs for s in p.sentences)
 
     def position(self, offset: int) -> tuple[int, int]:

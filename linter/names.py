@@ -21,12 +21,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
 import regex
 import textdistance
 
-from linter.model import Document, ParagraphKind, Sentence
+from linter.model import Document, ParagraphKind
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:[’'-]\p{L}[\p{L}\p{M}]*)*(?P<dot>\.)?")
 _ACRONYM_AFTER = regex.compile(r"\s*\((?P<acronym>\p{Lu}[\p{Lu}\d&-]+)\)")
@@ -35,6 +35,9 @@ _OPENERS = "«“\"‘'(["
 _QUOTE_OPENERS = "«“„‘"
 _CONNECTORS = frozenset("of the and for de du da del der la le von van bin ibn al el".split())
 _MAX_CONNECTORS = 2
+# "al-Farabi", "el-Sisi": one word, capitalised after the article.
+_ARTICLE_PREFIXES = ("al-", "el-")
+_POSSESSIVE_ENDINGS = ("’s", "'s")
 _STOP = frozenset(
     """the a an in on at for of to from by with as but and or nor if when while this that these those it its
     we they he she you i our their his her my your there here since after before during last next then
@@ -61,6 +64,16 @@ _NOT_A_NAME_ALONE = _GENERIC | _STOP | _TITLES
 _SAME_WORD = 0.8
 
 
+@lru_cache(maxsize=1 << 16)
+def _key_of(words: tuple[str, ...]) -> tuple[str, ...]:
+    """:attr:`Name.key` of a name's words; cached per spelling, as a book repeats its names."""
+    return tuple(_fold(w) for w in words if w.lower() not in _CONNECTORS)
+
+
+# A name's words as written and its acronym (see Name.form).
+NameForm = tuple[tuple[str, ...], str]
+
+
 @dataclass(frozen=True)
 class Name:
     """A name as written, with document offsets.
@@ -75,10 +88,21 @@ class Name:
     words: tuple[str, ...]
     acronym: str = ""
 
-    @cached_property
+    @property
+    def form(self) -> NameForm:
+        """How the name is written, wherever it stands: its words and its acronym."""
+        return self.words, self.acronym
+
+    @classmethod
+    def unplaced(cls, form: NameForm) -> Name:
+        """A name written ``form`` at no particular place, for comparisons that read only its form."""
+        words, acronym = form
+        return cls(" ".join(words), 0, 0, words, acronym)
+
+    @property
     def key(self) -> tuple[str, ...]:
         """The words that identify the name: lower case, no connectors, no possessive."""
-        return tuple(_fold(w) for w in self.words if w.lower() not in _CONNECTORS)
+        return _key_of(self.words)
 
 
 @dataclass(frozen=True)
@@ -100,19 +124,19 @@ class Capitalisation:
     solo: frozenset[str]
 
     @classmethod
-    def of(cls, sentences: Iterable[Sentence]) -> Capitalisation:
+    def of(cls, sentences: Iterable[tuple[str, Sequence[_Token]]], lower_case: Counter[str]) -> Capitalisation:
+        """The usage of a document: each sentence's text with its words as :func:`_name_words` reads them.
+
+        ``lower_case`` is the count :func:`_name_words` made of the words it left out.
+        """
         capitalised: Counter[str] = Counter()
-        lower_case: Counter[str] = Counter()
         solo: set[str] = set()
-        for sentence in sentences:
-            tokens = [_token(m) for m in _WORD.finditer(sentence.text)]
+        for text, tokens in sentences:
             for position, (written, start, _) in enumerate(tokens):
                 word = _without_possessive(written)
-                if word[0].islower():
-                    lower_case[word] += 1
-                elif not opens_sentence(sentence.text, start):
+                if not word[0].islower() and not opens_sentence(text, start):
                     capitalised[word] += 1
-                    if not _joined_to_neighbour(sentence.text, tokens, position):
+                    if not _joined_to_neighbour(text, tokens, position):
                         solo.add(word)
         return cls(capitalised, lower_case, frozenset(solo))
 
@@ -132,17 +156,28 @@ def _joined_to_neighbour(text: str, tokens: Sequence[_Token], position: int) -> 
 
 
 def document_names(doc: Document) -> dict[int, tuple[Name, ...]]:
-    """The names of every sentence of ``doc``, by document-wide sentence index."""
+    """The names of every sentence of ``doc``, by document-wide sentence index.
+
+    Each sentence is read once (:func:`_name_words`); the words kept serve
+    both the document's usage and the names themselves.
+    """
+    lower_case: Counter[str] = Counter()
+    words: dict[int, list[_Token]] = {}
+    for paragraph in doc.paragraphs:
+        counted = lower_case if paragraph.kind is not ParagraphKind.HEADING else None
+        for sentence in paragraph.sentences:
+            words[sentence.index] = _name_words(sentence.text, counted)
     usage = Capitalisation.of(
-        s for p in doc.paragraphs if p.kind is not ParagraphKind.HEADING for s in p.sentences
+        ((s.text, words[s.index]) for p in doc.paragraphs if p.kind is not ParagraphKind.HEADING for s in p.sentences),
+        lower_case,
     )
-    return {s.index: tuple(extract_names(s.text, s.start, usage)) for s in doc.sentences}
+    return {s.index: tuple(extract_names(s.text, s.start, usage, words[s.index])) for s in doc.sentences}
 
 
-def extract_names(text: str, offset: int, usage: Capitalisation) -> list[Name]:
-    """The names in ``text`` (one sentence), in order; ``offset`` is added to positions."""
+def extract_names(text: str, offset: int, usage: Capitalisation, words: Sequence[_Token]) -> list[Name]:
+    """The names in ``text`` (one sentence, read by :func:`_name_words`), in order; ``offset`` is added to positions."""
     names: list[Name] = []
-    for run in _capitalised_runs(text, usage):
+    for run in _capitalised_runs(text, usage, words):
         for piece in _pieces(text, run, usage):
             if not names or piece[0][1] + offset >= names[-1].end:  # not the "(SCO)" just read
                 names.append(_name(text, piece, offset))
@@ -152,9 +187,9 @@ def extract_names(text: str, offset: int, usage: Capitalisation) -> list[Name]:
 _Token = tuple[str, int, int]
 
 
-def _capitalised_runs(text: str, usage: Capitalisation) -> list[list[_Token]]:
+def _capitalised_runs(text: str, usage: Capitalisation, words: Sequence[_Token]) -> list[list[_Token]]:
     """Maximal runs of capitalised words, joined by at most two connectors and plain spaces."""
-    tokens = [part for m in _WORD.finditer(text) for part in _name_parts(_token(m), usage)]
+    tokens = [part for word in words for part in _name_parts(word, usage)]
     runs: list[list[_Token]] = []
     i = 0
     while i < len(tokens):
@@ -178,7 +213,7 @@ def _name_parts(token: _Token, usage: Capitalisation) -> list[_Token]:
     """"China-Kazakhstan" is two names and "UN-centric" is "UN"; "Kassym-Jomart" is one word."""
     word, start, _ = token
     parts = word.split("-")
-    if len(parts) == 1 or word[:3].lower() in ("al-", "el-"):
+    if len(parts) == 1 or word[:3].lower() in _ARTICLE_PREFIXES:
         return [token]
     if all(_without_possessive(part) in usage.solo for part in parts):
         offsets = [start + sum(len(p) + 1 for p in parts[:n]) for n in range(len(parts))]
@@ -190,16 +225,38 @@ def _name_parts(token: _Token, usage: Capitalisation) -> list[_Token]:
     return [token]
 
 
-def _token(match: regex.Match[str]) -> _Token:
-    """A word; its full stop belongs to it only when it is an initial ("S.")."""
-    word = match.group()
-    if match["dot"] and not (len(word) == 2 and word[0].isupper()):
-        return word[:-1], match.start(), match.end() - 1
-    return word, match.start(), match.end()
+def _name_words(text: str, lower_case: Counter[str] | None) -> list[_Token]:
+    """The words of a sentence that may belong to a name, with their spans; one pass over its words.
+
+    A word's full stop belongs to it only when it is an initial ("S."). A word
+    in lower case is left out, unless it is a connector ("of", "the") or an
+    "al-" or "el-" name, and its form is counted in ``lower_case`` when given.
+    Leaving it out changes no run of names: the words on either side of it are
+    then not adjacent, and the run would have ended at it anyway. Most words
+    of a text are such words, so the name rules look at a fraction of them.
+    """
+    kept: list[_Token] = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if word[0].islower():  # the common case, kept short
+            if word[-1] == ".":
+                word = word[:-1]
+            if lower_case is not None:
+                lower_case[word[:-2] if word.endswith(_POSSESSIVE_ENDINGS) else word] += 1
+            folded = word.lower()
+            if folded in _CONNECTORS or folded[:3] in _ARTICLE_PREFIXES:
+                start = match.start()
+                kept.append((word, start, start + len(word)))
+            continue
+        start, end = match.span()
+        if word[-1] == "." and not (len(word) == 2 and word[0].isupper()):
+            word, end = word[:-1], end - 1
+        kept.append((word, start, end))
+    return kept
 
 
 def _is_capitalised(word: str) -> bool:
-    head = word.split("-", 1)[1] if word[:3].lower() in ("al-", "el-") else word
+    head = word.split("-", 1)[1] if word[:3].lower() in _ARTICLE_PREFIXES else word
     return head[0].isupper()
 
 
@@ -292,7 +349,7 @@ def _fold(word: str) -> str:
 
 
 def _without_possessive(word: str) -> str:
-    return word[:-2] if word.endswith(("’s", "'s")) else word
+    return word[:-2] if word.endswith(_POSSESSIVE_ENDINGS) else word
 
 
 # --- comparison -------------------------------------------------------------------------------
@@ -312,17 +369,41 @@ _DIFFERENT_RENDERING = 0.5
 
 
 class Passage:
-    """A stretch of text and the names in it, read once for many questions about names."""
+    """A stretch of text and the names in it, read once for many questions about names.
 
-    def __init__(self, text: str, names: Iterable[Name] = ()) -> None:
+    ``words`` are the letter runs of the lower-cased text; a caller that joins
+    sentences whose runs it already has passes their union instead of having
+    the text read again.
+    """
+
+    def __init__(self, text: str, names: Iterable[Name] = (), words: frozenset[str] | None = None) -> None:
         self.text = text
-        self._words = frozenset(_LETTERS.findall(text.lower()))
+        self._words = letter_runs(text) if words is None else words
         unique: dict[tuple[tuple[str, ...], str], Name] = {}
         for name in names:
             unique.setdefault((name.key, name.acronym), name)
         self.names: tuple[Name, ...] = tuple(unique.values())
+        self._mentioned: dict[NameForm, bool] = {}
+        self._closest: dict[NameForm, tuple[Relation, Name | None]] = {}
 
     def mentions(self, name: Name) -> bool:
+        """Whether the passage writes ``name`` (see :meth:`_writes`), remembered per form of name.
+
+        A group's passage is asked about the same names by each of its links.
+        """
+        form = name.form
+        if form not in self._mentioned:
+            self._mentioned[form] = self._writes(name)
+        return self._mentioned[form]
+
+    def closest(self, name: Name) -> tuple[Relation, Name | None]:
+        """:func:`relate` of ``name`` and the passage's names, remembered per form of name."""
+        form = name.form
+        if form not in self._closest:
+            self._closest[form] = relate(name, self.names)
+        return self._closest[form]
+
+    def _writes(self, name: Name) -> bool:
         """Whether the passage writes ``name``: in any case and hyphenation, by its acronym or its people.
 
         A compound such as "China-Europe" is also mentioned when each of its
@@ -337,38 +418,152 @@ class Passage:
         parts = name.words[0].split("-")
         if len(parts) > 1:
             return all(self._has_phrase((part,)) for part in parts)
-        stem = _fold(name.words[0])[:4]
-        return len(stem) == 4 and any(
-            d.startswith(stem) and (d in self._words or d + "s" in self._words) for d in _DEMONYMS
-        )
+        return any(d in self._words or d + "s" in self._words for d in _demonyms_of(_fold(name.words[0])[:4]))
 
     def _has_phrase(self, words: Sequence[str]) -> bool:
-        letters = _LETTERS.findall(" ".join(words).lower())
-        if not all(part in self._words for part in letters):
+        phrase = _phrase(tuple(words))
+        if not all(part in self._words for part in phrase.letters):
             return False  # the quick answer, without a search through a long text
-        return _phrase_pattern(tuple(words)).search(self.text) is not None
+        folded = self._folded
+        if folded is None or phrase.parts is None:
+            return _phrase_pattern(phrase.words).search(self.text) is not None
+        return phrase.found_in(self.text, folded)
 
     def _has_acronym(self, acronym: str) -> bool:
         if not all(part in self._words for part in _LETTERS.findall(acronym.lower())):
             return False
         return regex.search(rf"\b{regex.escape(acronym)}\b", self.text) is not None
 
+    @cached_property
+    def _folded(self) -> str | None:
+        """The text case-folded for :meth:`_Phrase.found_in`, or None if it holds a Turkic i (see ``_TURKIC_I``)."""
+        return None if any(i in self.text for i in _TURKIC_I) else case_folded(self.text)
+
+
+def letter_runs(text: str) -> frozenset[str]:
+    """The runs of letters of the lower-cased ``text``: what :class:`Passage` looks words up in."""
+    return frozenset(_LETTERS.findall(text.lower()))
+
+
+# The regex module's IGNORECASE pairs "i" with "I" and "İ", "I" with "i" and
+# "ı", but not "i" with "ı": no folding of characters one by one reproduces
+# that, so a passage or a name with either is searched with the pattern itself.
+_TURKIC_I = ("İ", "ı")
+
+
+class _CaseFolding(dict[int, str]):
+    """Each character's simple case folding, filled in as characters are met.
+
+    One character for one (the full folding where it is one character, else
+    the lower case where that is, else the character), so offsets into a
+    folded text are offsets into the text. Two characters fold alike exactly
+    when the regex module's IGNORECASE matches one with the other, the Turkic
+    i aside (checked over all of Unicode when this was written).
+    """
+
+    def __missing__(self, code: int) -> str:
+        character = chr(code)
+        folded = character.casefold()
+        if len(folded) != 1:
+            folded = character.lower() if len(character.lower()) == 1 else character
+        self[code] = folded
+        return folded
+
+
+_CASE_FOLDING = _CaseFolding()
+
+
+def case_folded(text: str) -> str:
+    """``text`` case-folded character by character (see :class:`_CaseFolding`); plain ``lower`` for ASCII."""
+    return text.lower() if text.isascii() else text.translate(_CASE_FOLDING)
+
+
+_SEPARATORS = regex.compile(r"[\s-]+")
+_NO_LETTER_BEFORE = regex.compile(r"(?<![\p{L}\d])")
+_NO_LETTER_AFTER = regex.compile(r"(?![\p{L}\d])")
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """A name's words as :meth:`Passage.mentions` looks for them.
+
+    ``letters`` are their letter runs in lower case, for the quick test;
+    ``parts`` the words split at hyphens and case-folded, or None when they
+    hold a Turkic i.
+    """
+
+    words: tuple[str, ...]
+    letters: tuple[str, ...]
+    parts: tuple[str, ...] | None
+
+    def found_in(self, text: str, folded: str) -> bool:
+        """Whether ``text`` (``folded`` its :func:`case_folded` form) holds the phrase as
+        :func:`_phrase_pattern` matches it: the parts in order, any run of spaces and
+        hyphens between them, no letter or digit on either side.
+
+        A search for the first part and a walk through the rest, rather than a
+        pattern compiled for each name: compiling costs a millisecond, and a
+        book has thousands of names.
+        """
+        assert self.parts is not None
+        first, rest = self.parts[0], self.parts[1:]
+        at = folded.find(first)
+        while at >= 0:
+            if _NO_LETTER_BEFORE.match(text, at):
+                end = _after_parts(text, folded, at + len(first), rest)
+                if end >= 0 and _NO_LETTER_AFTER.match(text, end):
+                    return True
+            at = folded.find(first, at + 1)
+        return False
+
+
+def _after_parts(text: str, folded: str, end: int, parts: Sequence[str]) -> int:
+    """Where ``parts`` end if they follow ``end``, each after a run of spaces or hyphens; -1 if they do not.
+
+    The run before a part is taken whole: a part begins with a letter, never
+    with a space or a hyphen.
+    """
+    for part in parts:
+        gap = _SEPARATORS.match(text, end)
+        if gap is None or not folded.startswith(part, gap.end()):
+            return -1
+        end = gap.end() + len(part)
+    return end
+
+
+@lru_cache(maxsize=65536)
+def _phrase(words: tuple[str, ...]) -> _Phrase:
+    """The phrase of a name's words; cached, as a book repeats its names."""
+    letters = tuple(_LETTERS.findall(" ".join(words).lower()))
+    parts = tuple(case_folded(part) for word in words for part in word.split("-"))
+    turkic = any(i in part for part in parts for i in _TURKIC_I)
+    return _Phrase(words, letters, None if turkic else parts)
+
 
 @lru_cache(maxsize=4096)
 def _phrase_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
-    """The words as a phrase, in any case, with spaces and hyphens interchangeable."""
+    """The words as a phrase, in any case, with spaces and hyphens interchangeable.
+
+    Compiled only for text with a Turkic i; elsewhere :meth:`_Phrase.found_in` finds the same.
+    """
     pattern = r"[\s-]+".join(r"[\s-]+".join(regex.escape(p) for p in w.split("-")) for w in words)
     return regex.compile(rf"(?<![\p{{L}}\d]){pattern}(?![\p{{L}}\d])", regex.IGNORECASE)
+
+
+@cache
+def _demonyms_of(stem: str) -> tuple[str, ...]:
+    """The nationality words a place's first four letters begin (none for a shorter stem)."""
+    return tuple(d for d in _DEMONYMS if d.startswith(stem)) if len(stem) == 4 else ()
 
 
 def relate(name: Name, candidates: Sequence[Name]) -> tuple[Relation, Name | None]:
     """The closest of ``candidates`` to ``name``, and how close it is."""
     best: tuple[int, float, Name] | None = None
     for candidate in candidates:
-        relation = _relation(name, candidate)
+        relation, score = _closeness(name.form, candidate.form)
         if relation is Relation.MISSING:
             continue
-        rank = (_RELATION_ORDER.index(relation), -similarity(name, candidate), candidate)
+        rank = (_RELATION_ORDER.index(relation), -score, candidate)
         if best is None or rank[:2] < best[:2]:
             best = rank
     if best is None:
@@ -376,7 +571,20 @@ def relate(name: Name, candidates: Sequence[Name]) -> tuple[Relation, Name | Non
     return _RELATION_ORDER[best[0]], best[2]
 
 
-def _relation(x: Name, y: Name) -> Relation:
+@lru_cache(maxsize=1 << 16)
+def _closeness(x: NameForm, y: NameForm) -> tuple[Relation, float]:
+    """How a name written ``x`` relates to one written ``y``, and their :func:`similarity`.
+
+    Both depend on how the names are written only, so they are computed once
+    per pair of forms: a book names the same people on every page.
+    """
+    first, second = Name.unplaced(x), Name.unplaced(y)
+    score = similarity(first, second)
+    return _relation(first, second, score), score
+
+
+def _relation(x: Name, y: Name, score: float) -> Relation:
+    """How ``x`` relates to ``y``, whose :func:`similarity` is ``score``."""
     if _same_name(x, y):
         return Relation.SAME
     short, long = sorted((x.key, y.key), key=len)
@@ -385,7 +593,7 @@ def _relation(x: Name, y: Name) -> Relation:
     if _shortens(short, long[-len(short) :]):
         # A surname alone names the same person: "Tokayev", "Kassym-Jomart Tokayev".
         return Relation.SAME if len(short) == 1 else Relation.SHORTENED
-    return Relation.DIFFERENT if similarity(x, y) >= _DIFFERENT_RENDERING else Relation.MISSING
+    return Relation.DIFFERENT if score >= _DIFFERENT_RENDERING else Relation.MISSING
 
 
 def _same_name(x: Name, y: Name) -> bool:
@@ -452,8 +660,14 @@ def similarity(x: Name, y: Name) -> float:
         return 0.0
     matched = 0
     for word in xs:
-        scores = [textdistance.levenshtein.normalized_similarity(word, other) for other in ys]
+        scores = [_word_similarity(word, other) for other in ys]
         if scores and max(scores) >= _SAME_WORD:
             ys.pop(scores.index(max(scores)))
             matched += 1
     return 2 * matched / (len(x.key) + len(y.key))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_similarity(x: str, y: str) -> float:
+    """Normalised Levenshtein similarity of two words of names; cached, as names repeat."""
+    return textdistance.levenshtein.normalized_similarity(x, y)

@@ -10,10 +10,12 @@ the change of meaning it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 
 import regex
 from text_to_num import text2num
@@ -267,10 +269,21 @@ _AFTER = regex.compile(
     r"\s+or\s+(?:more|above)\b|[-\s]plus\b|\+|\s+or\s+(?P<less>less|fewer|below)\b|\s+or\s+(?P<approx>so)\b",
     regex.IGNORECASE,
 )
-_PRECEDING_WORD = regex.compile(r"([\p{L}’'-]+)\s*$")
+# Searched backwards from the figure ((?r)): the same match as a forward search
+# for the word that ends the window, found without trying every start in it.
+_PRECEDING_WORD = regex.compile(r"(?r)([\p{L}’'-]+)\s*$")
 _NEXT_WORD = regex.compile(r"\s+([\p{L}]+)")
 # Spelled-out counts below this ("three envoys") are as often paraphrase as fact.
 _SMALL = 13
+_SPACES = regex.compile(r"\s+")
+_SPACES_OR_HYPHENS = regex.compile(r"[\s-]+")
+# Hints for _scanners_for, searched in ASCII text only (lower-cased for the words):
+# every match of _WORD_NUMBER begins, after an optional "a", with one of these
+# words, where no letter, digit or hyphen precedes it.
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_NUMBER_WORD_HINT = re.compile(
+    r"(?<![a-z0-9-])(?:" + "|".join(sorted({*_CARDINAL_WORDS, *_ORDINAL_WORDS}, key=len, reverse=True)) + ")"
+)
 
 
 @dataclass(frozen=True)
@@ -289,12 +302,35 @@ class _Figure:
 def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Every quantity in ``text`` (one sentence), in order; ``offset`` is added to positions."""
     figures: list[_Figure] = []
-    for scanner in (_dates, _times, _digit_figures, _word_figures, _idiom_figures):
+    for scanner in _scanners_for(text):
         for figure in scanner(text):
             if not any(figure.start < f.end and f.start < figure.end for f in figures):
                 figures.append(figure)
     figures.sort(key=lambda f: f.start)
     return [_read_context(text, figure, offset) for figure in figures]
+
+
+def _scanners_for(text: str) -> tuple[Callable[[str], Iterator[_Figure]], ...]:
+    """The scanners that can find a figure in ``text``, in the order in which their figures win overlaps.
+
+    Most sentences of a long text hold no figure at all, and five scanners
+    cost far more than these hints: dates, times and figures in digits need
+    a digit; spelled-out numbers need a number word; "both" and "half" are
+    what they are. The hints are read only where they are exact, in ASCII
+    text: there letters, digits and case are the ASCII ones whatever the
+    scanners' Unicode rules. Other text goes through every scanner.
+    """
+    if not text.isascii():
+        return _ALL_SCANNERS
+    lowered = text.lower()
+    scanners: list[Callable[[str], Iterator[_Figure]]] = []
+    if _ASCII_DIGIT.search(text):
+        scanners += (_dates, _times, _digit_figures)
+    if _NUMBER_WORD_HINT.search(lowered):
+        scanners.append(_word_figures)
+    if "both" in lowered or "half" in lowered:
+        scanners.append(_idiom_figures)
+    return tuple(scanners)
 
 
 def _dates(text: str) -> Iterator[_Figure]:
@@ -366,6 +402,9 @@ def _idiom_figures(text: str) -> Iterator[_Figure]:
         yield _Figure(match.start(), match.end(), Decimal(50), Kind.PERCENT, "%", spelled=True)
 
 
+_ALL_SCANNERS = (_dates, _times, _digit_figures, _word_figures, _idiom_figures)
+
+
 def _with_suffix(
     text: str, start: int, end: int, value: Decimal, *, currency: str | None = None, is_year: bool = False
 ) -> _Figure:
@@ -385,13 +424,17 @@ def _with_suffix(
 def _currency_code(word: str | None) -> str | None:
     if not word:
         return None
-    key = regex.sub(r"\s+", "", word.lower())
+    key = _SPACES.sub("", word.lower())
     return _CURRENCY_WORDS.get(key) or _CURRENCY_WORDS.get(key.rstrip("s"))
 
 
+@lru_cache(maxsize=4096)
 def _read_number_words(words: str) -> tuple[Decimal, bool] | None:
-    """The value of a run of number words, and whether it is an ordinal ("thirty-second")."""
-    parts = regex.split(r"[\s-]+", words.lower())
+    """The value of a run of number words, and whether it is an ordinal ("thirty-second").
+
+    Cached: a long text spells the same few numbers over and over.
+    """
+    parts = _SPACES_OR_HYPHENS.split(words.lower())
     is_ordinal = parts[-1] in _ORDINAL_WORDS
     if is_ordinal:
         parts[-1] = _ORDINAL_WORDS[parts[-1]]

@@ -9,7 +9,6 @@ article's prose and is not checked.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 
 from linter.errors import BackendFailed
@@ -23,6 +22,7 @@ from linter.grammar.quirks import is_harper_false_alarm
 from linter.model import Category, Document, Finding, Location, Paragraph, ParagraphKind, Severity
 from linter.rules.base import TextUnderCheck
 from linter.settings import GrammarSettings, Settings
+from linter.workers import processes
 
 _SEVERITY = {Category.GRAMMAR: Severity.WARNING, Category.SPELLING: Severity.WARNING, Category.STYLE: Severity.INFO}
 _SHOWN_SUGGESTIONS = 3
@@ -73,7 +73,7 @@ def issues_by_paragraph(
             if cached is not None:
                 found[text] = cached
     missing = [text for text in paragraphs if text not in found]
-    for text, issues in zip(missing, backend.check(missing, _workers(grammar.jobs)), strict=True):
+    for text, issues in zip(missing, backend.check(missing, processes(grammar.jobs)), strict=True):
         found[text] = issues
         if cache is not None:
             cache.put(text, issues)
@@ -153,8 +153,3 @@ def _describe(problem: str, replacement: str) -> str:
     if replacement:
         return replacement
     return "remove the space" if problem.isspace() else f"delete “{problem}”"
-
-
-def _workers(jobs: int) -> int:
-    """``jobs`` processes, 0 meaning one per core."""
-    return jobs if jobs > 0 else os.cpu_count() or 1

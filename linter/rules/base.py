@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 from linter.align.coverage import linked_share, renders_one_text
 from linter.diffing import PassageDiff, context_stems, diff_passage
 from linter.model import AlignedGroup, Alignment, Category, Document, Finding, Location, Sentence, Severity
+from linter.quantities import Quantity, QuantityComparison, compare_quantities, extract_quantities
 
 if TYPE_CHECKING:
     from linter.facts import FactCheck
@@ -71,6 +72,19 @@ class Comparison:
             diffs.append((passage, diff_passage(passage.a, passage.b, contexts[paragraphs])))
         return tuple(diffs)
 
+    @cached_property
+    def linked_figures(self) -> tuple[QuantityComparison, ...]:
+        """The figures of every sentence link, paired between A and B, in the order of :meth:`linked_passages`.
+
+        Only content paragraphs count: a byline's date or a caption's count
+        renders nothing of the other text. Computed once per comparison: the
+        number rules (KZ130, KZ131) read the same figures.
+        """
+        return tuple(
+            compare_quantities(_content_figures(self.a, passage.a), _content_figures(self.b, passage.b))
+            for passage in self.linked_passages()
+        )
+
     def linked_passages(self) -> Iterator[LinkedPassage]:
         """Every sentence link with the sentences it joins, group by group in B's order."""
         a_sentences, b_sentences = self.a.sentences, self.b.sentences
@@ -81,6 +95,15 @@ class Comparison:
                     tuple(a_sentences[i] for i in link.a),
                     tuple(b_sentences[i] for i in link.b),
                 )
+
+
+def _content_figures(doc: Document, sentences: Sequence[Sentence]) -> list[Quantity]:
+    return [
+        quantity
+        for sentence in sentences
+        if doc.paragraphs[sentence.paragraph].kind.is_content
+        for quantity in extract_quantities(sentence.text, sentence.start)
+    ]
 
 
 @dataclass(frozen=True)
@@ -117,6 +140,9 @@ class Rule(ABC):
     category: ClassVar[Category]
     severity: ClassVar[Severity]
     scope: ClassVar[str]
+    # Whether the rule reads Comparison.linked_diffs: the engine keeps such
+    # rules in the process that builds the diffs for the report.
+    reads_word_diffs: ClassVar[bool] = False
 
     @classmethod
     def info(cls) -> RuleInfo:

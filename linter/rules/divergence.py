@@ -44,6 +44,7 @@ class DivergentPhrasing(PairRule):
     name = "divergent-phrasing"
     category = Category.DIVERGENCE
     severity = Severity.WARNING
+    reads_word_diffs = True
 
     def check_pair(self, pair: Comparison) -> Iterator[Finding]:
         for _, diff in pair.linked_diffs:

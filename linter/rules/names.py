@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from linter.model import Category, Document, Finding, Location, Sentence, Severity
-from linter.names import Name, Passage, Relation, document_names, relate
+from linter.names import Name, Passage, Relation, document_names, letter_runs
 from linter.rules.base import Comparison, PairRule
 from linter.rules.registry import register
 
@@ -23,6 +23,7 @@ class _Side:
     doc: Document
     names: dict[int, tuple[Name, ...]]
     groups: dict[tuple[int, ...], Passage] = field(default_factory=dict)
+    words: dict[int, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, label: str, doc: Document) -> _Side:
@@ -31,7 +32,14 @@ class _Side:
     def passage(self, sentences: Sequence[Sentence]) -> Passage:
         """The sentences' text and the names of those that carry content."""
         content = [s for s in sentences if self.doc.paragraphs[s.paragraph].kind.is_content]
-        return Passage(" ".join(s.text for s in sentences), [n for s in content for n in self.names[s.index]])
+        words = frozenset().union(*map(self._words, sentences))
+        return Passage(" ".join(s.text for s in sentences), [n for s in content for n in self.names[s.index]], words)
+
+    def _words(self, sentence: Sentence) -> frozenset[str]:
+        """The sentence's letter runs, read once: it is part of a link and of its group's passage."""
+        if sentence.index not in self.words:
+            self.words[sentence.index] = letter_runs(sentence.text)
+        return self.words[sentence.index]
 
     def group(self, paragraphs: tuple[int, ...]) -> Passage:
         if paragraphs not in self.groups:
@@ -111,8 +119,8 @@ def _differences(own: Passage, theirs: Passage, their_group: Passage) -> Iterato
     for name in own.names:
         if theirs.mentions(name) or their_group.mentions(name):
             continue
-        relation, counterpart = relate(name, theirs.names)
+        relation, counterpart = theirs.closest(name)
         if relation is Relation.MISSING:
-            relation, counterpart = relate(name, their_group.names)
+            relation, counterpart = their_group.closest(name)
         if relation is not Relation.SAME:
             yield _Difference(relation, name, counterpart)

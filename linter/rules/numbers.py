@@ -1,33 +1,18 @@
 """Figures of linked sentences: a changed number (KZ130) and a changed hedge on one (KZ131).
 
-Both rules read only content paragraphs: a site's byline, captions and its
-editor's own prose are not renderings of the other text, so their dates and
-counts have nothing to agree with.
+Both rules read only content paragraphs (``Comparison.linked_figures``): a
+site's byline, captions and its editor's own prose are not renderings of the
+other text, so their dates and counts have nothing to agree with.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from linter.model import Category, Document, Finding, Location, Sentence, Severity
-from linter.quantities import Qualifier, Quantity, QuantityComparison, compare_quantities, extract_quantities
+from linter.model import Category, Document, Finding, Location, Severity
+from linter.quantities import Qualifier, Quantity
 from linter.rules.base import Comparison, PairRule
 from linter.rules.registry import register
-
-
-def linked_figures(pair: Comparison) -> Iterator[QuantityComparison]:
-    """The figures of every sentence link, paired between A and B."""
-    for passage in pair.linked_passages():
-        yield compare_quantities(_figures(pair.a, passage.a), _figures(pair.b, passage.b))
-
-
-def _figures(doc: Document, sentences: Sequence[Sentence]) -> list[Quantity]:
-    return [
-        quantity
-        for sentence in sentences
-        if doc.paragraphs[sentence.paragraph].kind.is_content
-        for quantity in extract_quantities(sentence.text, sentence.start)
-    ]
 
 
 @register
@@ -58,7 +43,7 @@ class NumberMismatch(PairRule):
     severity = Severity.ERROR
 
     def check_pair(self, pair: Comparison) -> Iterator[Finding]:
-        for figures in linked_figures(pair):
+        for figures in pair.linked_figures:
             for x, y in figures.changed:
                 yield self.finding(
                     f'figure changed: "{x.text}" ({x.normalised}) in A, "{y.text}" ({y.normalised}) in B',
@@ -106,7 +91,7 @@ class QuantityQualifier(PairRule):
     severity = Severity.WARNING
 
     def check_pair(self, pair: Comparison) -> Iterator[Finding]:
-        for figures in linked_figures(pair):
+        for figures in pair.linked_figures:
             for x, y in figures.same:
                 if x.qualifier is y.qualifier or (x.soft and y.soft):
                     continue

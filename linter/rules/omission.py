@@ -194,6 +194,7 @@ class DroppedClause(PairRule):
     name = "dropped-clause"
     category = Category.OMISSION
     severity = Severity.WARNING
+    reads_word_diffs = True
 
     def check_pair(self, pair: Comparison) -> Iterator[Finding]:
         for passage, diff in pair.linked_diffs:
@@ -233,6 +234,7 @@ class TruncatedQuote(PairRule):
     name = "truncated-quote"
     category = Category.OMISSION
     severity = Severity.WARNING
+    reads_word_diffs = True
 
     def check_pair(self, pair: Comparison) -> Iterator[Finding]:
         for passage, diff in pair.linked_diffs:
