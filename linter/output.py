@@ -22,6 +22,7 @@ def write_atomic(path: Path, text: str, durable: bool = True) -> None:
     except OSError as exc:
         raise InputError(f"{path}: cannot write ({exc.strerror})") from None
     try:
+        os.chmod(temporary, _mode_for(path))
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             if durable:
@@ -35,3 +36,17 @@ def write_atomic(path: Path, text: str, durable: bool = True) -> None:
         # Ctrl-C while writing: the previous file stays, and no temporary file is left behind.
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions the file would have if written in place: the old file's, or the default.
+
+    A temporary file is created readable by its owner only; a report shared
+    with editors must come out as any other file the user writes.
+    """
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -345,3 +345,18 @@ def test_a_100k_character_line_without_punctuation_is_cut_into_sentence_sized_pi
 def test_long_real_sentences_are_not_cut() -> None:
     longest = max(load_document(FULL).sentences, key=lambda sentence: len(sentence.text))
     assert len(longest.text.split()) == 82 and longest.text.endswith(".")
+
+
+def test_a_report_gets_the_permissions_of_any_new_file_or_keeps_the_old_ones(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.md"
+        write_atomic(fresh, "report\n")
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.md"
+        kept.write_text("old\n", encoding="utf-8")
+        kept.chmod(0o640)
+        write_atomic(kept, "new\n")
+        assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_text(encoding="utf-8") == "new\n"
+    finally:
+        os.umask(umask)
