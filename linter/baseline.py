@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from linter.engine import RunResult, summarise
+from linter.engine import RunResult, recount
 from linter.errors import ConfigError
 from linter.model import Document, Finding
 from linter.output import write_atomic
@@ -85,8 +85,7 @@ def _without(result: RunResult, accepted: Counter[str]) -> RunResult:
             remaining[key] -= 1
         else:
             kept.append(finding)
-    summary = summarise(kept, result.a, result.b, result.alignment)
-    return dataclasses.replace(result, findings=tuple(kept), summary=summary)
+    return dataclasses.replace(result, findings=tuple(kept), summary=recount(result.summary, kept))
 
 
 def _described(finding: Finding, result: RunResult) -> dict[str, object]:

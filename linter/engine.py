@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from linter.align.coverage import linked_share, renders_one_text
+from linter.align.coverage import renders_one_text
 from linter.collector import collector_paused
 from linter.diffing import WordChange
 from linter.errors import InputError
@@ -117,7 +117,7 @@ def _compare(a_path: Path, b_path: Path, settings: Settings, stage: Stage, other
     stage("grammar")
     grammar = _grammar(texts, settings)
     findings = _finalise([*findings, *grammar.findings], settings)
-    summary = summarise(findings, a, b, alignment)
+    summary = summarise(findings, alignment, pair.linked_shares)
     facts = _facts((a, b, *other_docs), settings, stage) if other_docs else None
     return RunResult(
         a, b, alignment, findings, summary, grammar.backend, _word_changes(pair), grammar.failure, facts
@@ -161,7 +161,7 @@ def _check(path: Path, settings: Settings, stage: Stage) -> RunResult:
     stage("grammar")
     grammar = _grammar(texts, settings)
     findings = _finalise([*findings, *grammar.findings], settings)
-    summary = summarise(findings, doc, None, None)
+    summary = summarise(findings, None, None)
     return RunResult(doc, None, None, findings, summary, grammar.backend, grammar_failure=grammar.failure)
 
 
@@ -280,23 +280,31 @@ def _finalise(findings: Iterable[Finding], settings: Settings) -> tuple[Finding,
     return tuple(sorted(unique, key=lambda f: (-f.severity, -f.weight, f.sort_key)))
 
 
-def summarise(
-    findings: Sequence[Finding], a: Document, b: Document | None, alignment: Alignment | None
-) -> Summary:
+def summarise(findings: Sequence[Finding], alignment: Alignment | None, shares: tuple[float, float] | None) -> Summary:
+    """The counts of a run; ``shares`` are A's and B's linked content (see Comparison.linked_shares)."""
+    return recount(
+        Summary(
+            findings_by_severity={},
+            findings_by_category={},
+            coverage_of_b=shares[1] if shares else None,
+            coverage_of_a=shares[0] if shares else None,
+            related=renders_one_text(*shares) if shares else None,
+            aligned_groups=len(alignment.groups) if alignment else 0,
+            unaligned_a=len(alignment.unaligned_a) if alignment else 0,
+            unaligned_b=len(alignment.unaligned_b) if alignment else 0,
+        ),
+        findings,
+    )
+
+
+def recount(summary: Summary, findings: Sequence[Finding]) -> Summary:
+    """The summary with its findings counted anew, as after a baseline took some away."""
     by_severity = Counter(f.severity.label for f in findings)
     by_category = Counter(f.category.value for f in findings)
-    shares = None
-    if b is not None and alignment is not None:
-        shares = (linked_share(a, alignment, "a"), linked_share(b, alignment, "b"))
-    return Summary(
+    return dataclasses.replace(
+        summary,
         findings_by_severity={s.label: by_severity.get(s.label, 0) for s in sorted(Severity, reverse=True)},
         findings_by_category={c.value: by_category[c.value] for c in Category if by_category[c.value]},
-        coverage_of_b=shares[1] if shares else None,
-        coverage_of_a=shares[0] if shares else None,
-        related=renders_one_text(*shares) if shares else None,
-        aligned_groups=len(alignment.groups) if alignment else 0,
-        unaligned_a=len(alignment.unaligned_a) if alignment else 0,
-        unaligned_b=len(alignment.unaligned_b) if alignment else 0,
     )
 
 

@@ -279,6 +279,11 @@ def _is_wholly_quoted(paragraph: str) -> bool:
     return not re.search(r"[»”\"]\s*,?\s+\w+\s+(said|says|told|added)\b", stripped)
 
 
+def word_count(text: str) -> int:
+    """How many words and numbers ``text`` holds, as :func:`content_tokens` reads them."""
+    return len(_TOKEN.findall(text))
+
+
 def content_tokens(sentence_text: str) -> list[str]:
     """Lower-cased word forms (as ``Token.norm``), for similarity and indexing.
 

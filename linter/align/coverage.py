@@ -9,7 +9,7 @@ sentences with a link.
 from __future__ import annotations
 
 from linter.model import Alignment, Document
-from linter.segment import content_tokens
+from linter.segment import word_count
 
 # Below this share of content linked on both sides, two texts are not read as
 # renderings of one text (another language, the wrong file). Measured on the
@@ -26,7 +26,7 @@ def linked_share(doc: Document, alignment: Alignment, side: str) -> float:
         if not paragraph.kind.is_content:
             continue
         for sentence in paragraph.sentences:
-            words = len(content_tokens(sentence.text))
+            words = word_count(sentence.text)
             total += words
             covered += words if sentence.index in linked else 0
     return round(covered / total, 4) if total else 0.0

@@ -4,15 +4,21 @@
 other sources are given with ``--with``); ``kzlint check`` writes
 ``{"kzlint": ..., "files": [...]}`` with one document per file (without
 ``b`` and ``alignment``); ``kzlint facts`` writes the header and the keys
-of the fact check (``sources``, ``groups``, ``findings``, ``summary``). The shape is described in the README and pinned by
-tests: add keys if needed, never rename or remove them.
+of the fact check (``sources``, ``groups``, ``findings``, ``summary``). The
+shape is described in the README and pinned by tests: add keys if needed,
+never rename or remove them.
+
+The document is encoded by orjson: the JSON of a book pair holds millions of
+values, which the standard library's indenting encoder walks in Python (2 s
+for 25 MB, against 0.15 s); the text is the same, two-space indented UTF-8.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
+
+import orjson
 
 from linter import __version__
 from linter.engine import FactsResult, RunResult, Summary
@@ -42,7 +48,7 @@ def _header() -> dict[str, Any]:
 
 
 def _dumps(document: dict[str, Any]) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
 
 
 def _result(result: RunResult) -> dict[str, Any]:
