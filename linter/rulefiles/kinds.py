@@ -370,6 +370,8 @@ class ScriptRule(FileTextRule):
 
     def check_text(self, text: TextUnderCheck) -> Iterator[Finding]:
         doc = text.doc
+        if not self._may_occur_in(doc.text):
+            return
         for start, end in self.matcher.spans(doc.text):
             found = doc.text[start:end]
             if not self.mixed_words and sum(c.isalpha() for c in found) < self.min_letters:
@@ -379,6 +381,17 @@ class ScriptRule(FileTextRule):
                 self.message(match=shown(found), script=" and ".join(scripts)),
                 Location.of(text.side, doc, start, end),
             )
+
+
+    def _may_occur_in(self, text: str) -> bool:
+        """Whether the text has a letter of the scripts at all: one quick scan before the full search.
+
+        Looking inside every word for a look-alike letter costs a second on a
+        book; a text in plain ASCII has none of another script's letters.
+        """
+        if text.isascii() and not {"Latin", "Common"} & set(self.scripts):
+            return False
+        return any(matcher.found_in(text) for _, matcher in self.script_matchers)
 
 
 def script_expression(scripts: Sequence[str], mixed_words: bool) -> str:

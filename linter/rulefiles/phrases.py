@@ -10,7 +10,7 @@ the rule instead of freezing it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -33,17 +33,20 @@ class Matcher:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The non-empty matches in ``text``, within the time limit."""
+        return [match.span() for match in self._matches(text) if match.end() > match.start()]
+
+    def found_in(self, text: str) -> bool:
+        """Whether the expression matches somewhere: stops at the first non-empty match."""
+        return any(match.end() > match.start() for match in self._matches(text))
+
+    def _matches(self, text: str) -> Iterator[regex.Match[str]]:
         limit = BASE_SECONDS + SECONDS_PER_CHARACTER * len(text)
         try:
-            found = [m.span() for m in self.expression.finditer(text, timeout=limit)]
+            yield from self.expression.finditer(text, timeout=limit)
         except TimeoutError:
             raise RuleFileError(
                 f"{self.origin}: the regular expression ran longer than {limit:.2g} s on one text; simplify it"
             ) from None
-        return [(s, e) for s, e in found if e > s]
-
-    def found_in(self, text: str) -> bool:
-        return bool(self.spans(text))
 
 
 def phrase_expression(phrase: str, whole_words: bool) -> str:
