@@ -134,7 +134,8 @@ def _pieces(start: int, sentence: str) -> Iterator[tuple[int, int]]:
     than any of them is cut, after a comma, semicolon or dash where there is
     one near the target length.
     """
-    gaps = [m.start() for m in _WORD_GAP.finditer(sentence)]
+    # 250 words need 499 characters at least: most sentences are shorter and need no count.
+    gaps = [m.start() for m in _WORD_GAP.finditer(sentence)] if len(sentence) >= 2 * _LONGEST_SENTENCE else []
     if len(gaps) < _LONGEST_SENTENCE:
         yield start, start + len(sentence)
         return
