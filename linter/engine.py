@@ -25,7 +25,7 @@ from linter.rules.base import Comparison, PairRule, SourcesRule, TextRule, TextU
 from linter.rules.registry import builtin_rules
 from linter.segment import load_document, segment
 from linter.settings import Settings
-from linter.workers import processes, run_split
+from linter.workers import helper, processes
 
 if TYPE_CHECKING:
     from linter.facts import FactCheck
@@ -107,13 +107,16 @@ def _compare(a_path: Path, b_path: Path, settings: Settings, stage: Stage, other
     a, b = _segment(a_path, a_source), _segment(b_path, b_source)
     other_docs = [_segment(path, source) for path, source in zip(others, other_sources, strict=True)]
     stage("alignment")
-    alignment = align(a, b)
-    stage("rules")
     rules = _active_rules(settings)
     companions = _companions(settings, exclude=(a_path, b_path))
-    pair = Comparison(a, b, alignment)
     texts = [TextUnderCheck(a, "a", (b, *companions)), TextUnderCheck(b, "b", (a, *companions))]
-    findings = _rule_findings(pair, texts, rules, settings)
+    plan = _RulePlan(a, b, texts, rules)
+    with helper(plan.early_works(), plan.later_works, _worth_forking(texts, settings)) as second:
+        alignment = align(a, b)
+        second.hand(alignment)
+        stage("rules")
+        pair = Comparison(a, b, alignment)
+        findings = plan.findings(pair, [work() for work in plan.near_works(pair)], second.results())
     stage("grammar")
     grammar = _grammar(texts, settings)
     findings = _finalise([*findings, *grammar.findings], settings)
@@ -157,7 +160,7 @@ def _check(path: Path, settings: Settings, stage: Stage) -> RunResult:
     doc = _segment(path, source)
     stage("rules")
     texts = [TextUnderCheck(doc, "a", _companions(settings, exclude=(path,)))]
-    findings = _rule_findings(None, texts, _active_rules(settings), settings)
+    findings = _text_findings(texts, _active_rules(settings))
     stage("grammar")
     grammar = _grammar(texts, settings)
     findings = _finalise([*findings, *grammar.findings], settings)
@@ -190,33 +193,71 @@ def _quiet(_: str) -> None:
     """The default stage callback: no progress display."""
 
 
-def _rule_findings(
-    pair: Comparison | None, texts: Sequence[TextUnderCheck], rules: Sequence[PairRule | TextRule], settings: Settings
-) -> list[Finding]:
-    """Every rule's findings: pair rules (when there is a pair) in rule order, then text rules per text.
+@dataclass(frozen=True)
+class _RulePlan:
+    """Which rule runs where when a long comparison is split over two processes (see :mod:`linter.workers`).
+
+    The pair rules that read the word diffs run here, where the report needs
+    the diffs anyway ("near"). The helper process runs everything else: at
+    once, while this process aligns the texts, the text rules and what pair
+    rules can read from the texts alone (:meth:`PairRule.prepare`); once it
+    is handed the alignment, the other pair rules. The findings come back in
+    one order either way: pair rules in rule order, then text rules per text.
 
     When A and B are not renderings of one text (KZ100), only the pair rules
     that mean something then run.
-
-    On a long text the work is split over two processes (see
-    :mod:`linter.workers`): the rules that read the word diffs stay here,
-    where the report needs the diffs anyway; the others run in a second
-    process. The findings come back in the same order either way.
     """
-    works: list[tuple[Callable[[], list[Finding]], bool]] = []
-    related = pair is not None and pair.is_related
-    for rule in rules:
-        if isinstance(rule, PairRule) and pair is not None and (related or not rule.needs_related_texts):
-            works.append((partial(_pair_rule_findings, rule, pair), rule.reads_word_diffs))
-    for rule in rules:
-        for text in texts:
-            if rule.scope == "each" or rule.scope == text.side:
-                works.append((partial(_text_rule_findings, rule, text), False))
-    here, there = run_split(
-        [work for work, near in works if near], [work for work, near in works if not near], _worth_forking(texts, settings)
-    )
-    done = iter(here), iter(there)
-    return [finding for _, near in works for finding in next(done[0] if near else done[1])]
+
+    a: Document
+    b: Document
+    texts: Sequence[TextUnderCheck]
+    rules: Sequence[PairRule | TextRule]
+
+    def early_works(self) -> list[Callable[[], list[Finding]]]:
+        prepared = [partial(_prepared, rule, self.a, self.b) for rule in self._pair_rules(near=False)]
+        checks = [partial(_text_rule_findings, rule, text) for rule, text in _text_checks(self.rules, self.texts)]
+        return [*prepared, *checks]
+
+    def later_works(self, alignment: Alignment) -> list[Callable[[], list[Finding]]]:
+        pair = Comparison(self.a, self.b, alignment)
+        return [partial(_pair_rule_findings, rule, pair) for rule in self._pair_rules(near=False, pair=pair)]
+
+    def near_works(self, pair: Comparison) -> list[Callable[[], list[Finding]]]:
+        return [partial(_pair_rule_findings, rule, pair) for rule in self._pair_rules(near=True, pair=pair)]
+
+    def findings(self, pair: Comparison, near: Sequence[list[Finding]], far: Sequence[list[Finding]]) -> list[Finding]:
+        """The works' findings in the plan's order; ``far`` are the helper's results, early works first."""
+        preparations, text_checks = len(self._pair_rules(near=False)), len(_text_checks(self.rules, self.texts))
+        text_found = far[preparations : preparations + text_checks]
+        sources = iter(near), iter(far[preparations + text_checks :])
+        pair_found = [next(sources[0] if rule.reads_word_diffs else sources[1]) for rule in self._pair_rules(pair=pair)]
+        return [finding for found in (*pair_found, *text_found) for finding in found]
+
+    def _pair_rules(self, near: bool | None = None, pair: Comparison | None = None) -> list[PairRule]:
+        """The pair rules in rule order: near, far or both; with ``pair``, only those that run on it."""
+        return [
+            rule
+            for rule in self.rules
+            if isinstance(rule, PairRule)
+            and (near is None or rule.reads_word_diffs is near)
+            and (pair is None or pair.is_related or not rule.needs_related_texts)
+        ]
+
+
+def _text_checks(
+    rules: Sequence[PairRule | TextRule], texts: Sequence[TextUnderCheck]
+) -> list[tuple[PairRule | TextRule, TextUnderCheck]]:
+    """Each text rule with each text it applies to, rule by rule."""
+    return [(rule, text) for rule in rules for text in texts if rule.scope in ("each", text.side)]
+
+
+def _prepared(rule: PairRule, a: Document, b: Document) -> list[Finding]:
+    rule.prepare(a, b)
+    return []
+
+
+def _text_findings(texts: Sequence[TextUnderCheck], rules: Sequence[PairRule | TextRule]) -> list[Finding]:
+    return [finding for rule, text in _text_checks(rules, texts) for finding in rule.check_text(text)]
 
 
 def _pair_rule_findings(rule: PairRule | TextRule, pair: Comparison) -> list[Finding]:

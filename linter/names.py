@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache, cached_property, lru_cache
+from types import MappingProxyType
 
 import regex
 import textdistance
@@ -155,12 +156,31 @@ def _joined_to_neighbour(text: str, tokens: Sequence[_Token], position: int) -> 
     return any(_is_capitalised(w) or w.lower() in _CONNECTORS for w in neighbours)
 
 
-def document_names(doc: Document) -> dict[int, tuple[Name, ...]]:
+# The names of the documents read last, by identity (the document is kept, so its id stays its own).
+_REMEMBERED: dict[int, tuple[Document, Mapping[int, tuple[Name, ...]]]] = {}
+_REMEMBERED_DOCUMENTS = 4
+
+
+def document_names(doc: Document) -> Mapping[int, tuple[Name, ...]]:
     """The names of every sentence of ``doc``, by document-wide sentence index.
 
-    Each sentence is read once (:func:`_name_words`); the words kept serve
-    both the document's usage and the names themselves.
+    Remembered for the last few documents: a rule reads them ahead, while
+    the texts are aligned (``NameMismatch.prepare``), and the fact check
+    reads the same documents again.
     """
+    remembered = _REMEMBERED.get(id(doc))
+    if remembered is not None and remembered[0] is doc:
+        return remembered[1]
+    names = MappingProxyType(_read_names(doc))
+    if len(_REMEMBERED) >= _REMEMBERED_DOCUMENTS:
+        del _REMEMBERED[next(iter(_REMEMBERED))]
+    _REMEMBERED[id(doc)] = (doc, names)
+    return names
+
+
+def _read_names(doc: Document) -> dict[int, tuple[Name, ...]]:
+    """:func:`document_names`, computed. Each sentence is read once (:func:`_name_words`); the words
+    kept serve both the document's usage and the names themselves."""
     lower_case: Counter[str] = Counter()
     words: dict[int, list[_Token]] = {}
     for paragraph in doc.paragraphs:

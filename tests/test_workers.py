@@ -2,30 +2,48 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from collections.abc import Callable
+
 import pytest
 
 from conftest import EXCERPTS, FULL
 from linter import engine
 from linter.errors import RuleFileError
 from linter.settings import GrammarSettings, Settings
-from linter.workers import can_fork, run_split
+from linter.workers import can_fork, helper
 
 
 def _fails() -> int:
     raise RuleFileError("rules/house.yml: the regular expression ran too long")
 
 
-@pytest.mark.parametrize("fork", [False, True])
-def test_split_work_keeps_each_side_in_order(fork: bool) -> None:
-    here = [lambda n=n: n for n in range(3)]
-    there = [lambda n=n: n * 10 for n in range(4)]
-    assert run_split(here, there, fork) == ([0, 1, 2], [0, 10, 20, 30])
+def _later(message: int) -> list[Callable[[], int]]:
+    return [lambda n=n: message + n for n in range(2)]
 
 
 @pytest.mark.parametrize("fork", [False, True])
-def test_an_error_in_either_process_reaches_the_caller(fork: bool) -> None:
-    with pytest.raises(RuleFileError, match="ran too long"):
-        run_split([lambda: 1], [_fails], fork)
+def test_the_helper_runs_its_early_works_then_those_of_the_message_it_is_handed(fork: bool) -> None:
+    with helper([lambda n=n: n * 10 for n in range(3)], _later, fork) as second:
+        here = [1, 2]
+        second.hand(100)
+        assert (here, second.results()) == ([1, 2], [0, 10, 20, 100, 101])
+
+
+@pytest.mark.parametrize("fork", [False, True])
+@pytest.mark.parametrize("where", ["early", "later"])
+def test_an_error_in_the_helper_reaches_the_caller(fork: bool, where: str) -> None:
+    early = [_fails] if where == "early" else []
+    later = (lambda _: [_fails]) if where == "later" else (lambda _: [])
+    with pytest.raises(RuleFileError, match="ran too long"), helper(early, later, fork) as second:
+        second.hand(0)
+        second.results()
+
+
+def test_a_caller_that_fails_before_handing_the_message_stops_the_helper() -> None:
+    with pytest.raises(KeyError), helper([lambda: 1], lambda _: [lambda: 2], fork=True):
+        raise KeyError("the alignment failed")
+    assert multiprocessing.active_children() == []
 
 
 @pytest.mark.skipif(not can_fork(), reason="no safe fork on this platform")

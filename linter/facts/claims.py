@@ -11,7 +11,7 @@ its :class:`Context`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -106,7 +106,7 @@ def extract_claims(docs: Sequence[Document]) -> list[Claim]:
     return claims
 
 
-def _not_claims(docs: Sequence[Document], names: Sequence[dict[int, tuple[Name, ...]]]) -> list[frozenset[_Key]]:
+def _not_claims(docs: Sequence[Document], names: Sequence[Mapping[int, tuple[Name, ...]]]) -> list[frozenset[_Key]]:
     """For each document, the names it states no claim with: those it or the whole event is about.
 
     A name a report repeats in three sentences or more is its subject ("SCO"

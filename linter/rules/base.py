@@ -179,6 +179,13 @@ class PairRule(Rule):
     def check_pair(self, pair: Comparison) -> Iterator[Finding]:
         """Findings about how B's content is rendered in A."""
 
+    def prepare(self, a: Document, b: Document) -> None:
+        """Read what the rule needs of the two texts alone, in the process that will check the pair.
+
+        Called while the texts are aligned, so that a long preparation (the
+        names of a book) runs beside the alignment instead of after it.
+        """
+
 
 class TextRule(Rule):
     scope: ClassVar[str] = "each"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from linter.model import Category, Document, Finding, Location, Sentence, Severity
@@ -21,7 +21,7 @@ class _Side:
 
     label: str
     doc: Document
-    names: dict[int, tuple[Name, ...]]
+    names: Mapping[int, tuple[Name, ...]]
     groups: dict[tuple[int, ...], Passage] = field(default_factory=dict)
     words: dict[int, frozenset[str]] = field(default_factory=dict)
 
@@ -82,6 +82,11 @@ class NameMismatch(PairRule):
     name = "name-mismatch"
     category = Category.NAME
     severity = Severity.WARNING
+
+    def prepare(self, a: Document, b: Document) -> None:
+        """Find the names of both texts, which takes longer than aligning them (see :func:`document_names`)."""
+        document_names(a)
+        document_names(b)
 
     def check_pair(self, pair: Comparison) -> Iterator[Finding]:
         a, b = _Side.of("A", pair.a), _Side.of("B", pair.b)
