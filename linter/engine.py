@@ -116,7 +116,7 @@ def _compare(a_path: Path, b_path: Path, settings: Settings, stage: Stage, other
         second.hand(alignment)
         stage("rules")
         pair = Comparison(a, b, alignment)
-        findings = plan.findings(pair, [work() for work in plan.near_works(pair)], second.results())
+        findings = plan.findings(pair, [work() for work in plan.near_works(pair)], *second.results())
     stage("grammar")
     grammar = _grammar(texts, settings)
     findings = _finalise([*findings, *grammar.findings], settings)
@@ -225,11 +225,16 @@ class _RulePlan:
     def near_works(self, pair: Comparison) -> list[Callable[[], list[Finding]]]:
         return [partial(_pair_rule_findings, rule, pair) for rule in self._pair_rules(near=True, pair=pair)]
 
-    def findings(self, pair: Comparison, near: Sequence[list[Finding]], far: Sequence[list[Finding]]) -> list[Finding]:
-        """The works' findings in the plan's order; ``far`` are the helper's results, early works first."""
-        preparations, text_checks = len(self._pair_rules(near=False)), len(_text_checks(self.rules, self.texts))
-        text_found = far[preparations : preparations + text_checks]
-        sources = iter(near), iter(far[preparations + text_checks :])
+    def findings(
+        self,
+        pair: Comparison,
+        near: Sequence[list[Finding]],
+        early: Sequence[list[Finding]],
+        later: Sequence[list[Finding]],
+    ) -> list[Finding]:
+        """The works' findings in the plan's order, from this process's and the helper's results."""
+        text_found = early[len(self._pair_rules(near=False)) :]  # after the preparations, which find nothing
+        sources = iter(near), iter(later)
         pair_found = [next(sources[0] if rule.reads_word_diffs else sources[1]) for rule in self._pair_rules(pair=pair)]
         return [finding for found in (*pair_found, *text_found) for finding in found]
 
@@ -257,7 +262,7 @@ def _prepared(rule: PairRule, a: Document, b: Document) -> list[Finding]:
 
 
 def _text_findings(texts: Sequence[TextUnderCheck], rules: Sequence[PairRule | TextRule]) -> list[Finding]:
-    return [finding for rule, text in _text_checks(rules, texts) for finding in rule.check_text(text)]
+    return [finding for rule, text in _text_checks(rules, texts) for finding in _text_rule_findings(rule, text)]
 
 
 def _pair_rule_findings(rule: PairRule | TextRule, pair: Comparison) -> list[Finding]:

@@ -179,8 +179,11 @@ def document_names(doc: Document) -> Mapping[int, tuple[Name, ...]]:
 
 
 def _read_names(doc: Document) -> dict[int, tuple[Name, ...]]:
-    """:func:`document_names`, computed. Each sentence is read once (:func:`_name_words`); the words
-    kept serve both the document's usage and the names themselves."""
+    """The names :func:`document_names` remembers, read anew.
+
+    Each sentence is read once (:func:`_name_words`); the words kept serve
+    both the document's usage and the names themselves.
+    """
     lower_case: Counter[str] = Counter()
     words: dict[int, list[_Token]] = {}
     for paragraph in doc.paragraphs:

@@ -79,12 +79,12 @@ class Helper(Generic[M, T]):
             self._sending = threading.Thread(target=_send, args=(self._pipes[0], message), daemon=True)
             self._sending.start()
 
-    def results(self) -> list[T]:
-        """The results of the early works, then of the later ones; an exception raised in the helper is raised here."""
+    def results(self) -> tuple[list[T], list[T]]:
+        """The results of the early works and of the later ones; an exception raised in the helper is raised here."""
         if self._message is None:
             raise RuntimeError("the helper was asked for its results before it was handed its message")
         if self._pipes is None:
-            return [work() for work in (*self._early, *self._later(self._message[0]))]
+            return [work() for work in self._early], [work() for work in self._later(self._message[0])]
         try:
             status, payload = self._pipes[1].recv()
         except EOFError:
@@ -131,14 +131,14 @@ def _serve(
 ) -> None:
     """The helper's side: the early works, then the message and the later works; results or the error go back."""
     try:
-        results = [work() for work in early]
-        results += [work() for work in later(receiver.recv())]
+        early_results = [work() for work in early]
+        later_results = [work() for work in later(receiver.recv())]
     except EOFError:
         return  # the caller stopped before handing the message: nobody waits for results
     except BaseException as error:  # noqa: BLE001 - everything goes back to the parent
         sender.send(("error", error))
     else:
-        sender.send(("ok", results))
+        sender.send(("ok", (early_results, later_results)))
     finally:
         sender.close()
         receiver.close()

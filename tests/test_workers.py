@@ -27,7 +27,7 @@ def test_the_helper_runs_its_early_works_then_those_of_the_message_it_is_handed(
     with helper([lambda n=n: n * 10 for n in range(3)], _later, fork) as second:
         here = [1, 2]
         second.hand(100)
-        assert (here, second.results()) == ([1, 2], [0, 10, 20, 100, 101])
+        assert (here, second.results()) == ([1, 2], ([0, 10, 20], [100, 101]))
 
 
 @pytest.mark.parametrize("fork", [False, True])
