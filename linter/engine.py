@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from linter.align.coverage import renders_one_text
 from linter.collector import collector_paused
@@ -107,23 +108,27 @@ def _compare(a_path: Path, b_path: Path, settings: Settings, stage: Stage, other
     a, b = _segment(a_path, a_source), _segment(b_path, b_source)
     other_docs = [_segment(path, source) for path, source in zip(others, other_sources, strict=True)]
     stage("alignment")
-    rules = _active_rules(settings)
     companions = _companions(settings, exclude=(a_path, b_path))
     texts = [TextUnderCheck(a, "a", (b, *companions)), TextUnderCheck(b, "b", (a, *companions))]
-    plan = _RulePlan(a, b, texts, rules)
-    with helper(plan.early_works(), plan.later_works, _worth_forking(texts, settings)) as second:
-        alignment = align(a, b)
-        second.hand(alignment)
-        stage("rules")
-        pair = Comparison(a, b, alignment)
-        findings = plan.findings(pair, [work() for work in plan.near_works(pair)], *second.results())
-    stage("grammar")
-    grammar = _grammar(texts, settings)
-    findings = _finalise([*findings, *grammar.findings], settings)
+    fork = _worth_forking(texts, settings)
+    with _grammar_stage(texts, settings) as grammar:
+        if not fork:
+            grammar.warm_up()  # else once forked: a forked process must not inherit the thread warming up
+        plan = _RulePlan(a, b, texts, _active_rules(settings))
+        with helper(plan.early_works(), plan.later_works, fork) as second:
+            grammar.warm_up()
+            alignment = align(a, b)
+            second.hand(alignment)
+            stage("rules")
+            pair = Comparison(a, b, alignment)
+            findings = plan.findings(pair, [work() for work in plan.near_works(pair)], *second.results())
+        stage("grammar")
+        checked = grammar.run()
+    findings = _finalise([*findings, *checked.findings], settings)
     summary = summarise(findings, alignment, pair.linked_shares)
     facts = _facts((a, b, *other_docs), settings, stage) if other_docs else None
     return RunResult(
-        a, b, alignment, findings, summary, grammar.backend, _word_changes(pair), grammar.failure, facts
+        a, b, alignment, findings, summary, checked.backend, _word_changes(pair), checked.failure, facts
     )
 
 
@@ -160,12 +165,14 @@ def _check(path: Path, settings: Settings, stage: Stage) -> RunResult:
     doc = _segment(path, source)
     stage("rules")
     texts = [TextUnderCheck(doc, "a", _companions(settings, exclude=(path,)))]
-    findings = _text_findings(texts, _active_rules(settings))
-    stage("grammar")
-    grammar = _grammar(texts, settings)
-    findings = _finalise([*findings, *grammar.findings], settings)
+    with _grammar_stage(texts, settings) as grammar:
+        grammar.warm_up()
+        findings = _text_findings(texts, _active_rules(settings))
+        stage("grammar")
+        checked = grammar.run()
+    findings = _finalise([*findings, *checked.findings], settings)
     summary = summarise(findings, None, None)
-    return RunResult(doc, None, None, findings, summary, grammar.backend, grammar_failure=grammar.failure)
+    return RunResult(doc, None, None, findings, summary, checked.backend, grammar_failure=checked.failure)
 
 
 def _read(path: Path, settings: Settings) -> Source:
@@ -291,12 +298,32 @@ def _active_rules(settings: Settings) -> list[PairRule | TextRule]:
     return [rule for rule in rules if settings.is_enabled(rule.info().id)]
 
 
-def _grammar(texts: Sequence[TextUnderCheck], settings: Settings) -> GrammarRun:
-    if settings.grammar.backend == "off":
-        return GrammarRun([], None)
-    from linter.grammar import run_grammar
+class _GrammarChecks(Protocol):
+    def warm_up(self) -> None: ...
 
-    return run_grammar(texts, settings)
+    def run(self) -> GrammarRun: ...
+
+
+class _NoGrammar:
+    """The grammar stage of a run with ``--grammar off``."""
+
+    def warm_up(self) -> None:
+        """Nothing to start."""
+
+    def run(self) -> GrammarRun:
+        return GrammarRun([], None)
+
+
+@contextmanager
+def _grammar_stage(texts: Sequence[TextUnderCheck], settings: Settings) -> Iterator[_GrammarChecks]:
+    """The grammar stage of ``texts`` (see :func:`linter.grammar.open_grammar`); Harper is not loaded when off."""
+    if settings.grammar.backend == "off":
+        yield _NoGrammar()
+        return
+    from linter.grammar import open_grammar
+
+    with open_grammar(texts, settings) as grammar:
+        yield grammar
 
 
 def _companions(settings: Settings, exclude: Iterable[Path]) -> tuple[Document, ...]:

@@ -17,11 +17,13 @@ import yaml
 from conftest import FULL, REPO, SOURCES
 
 from linter.errors import BackendUnavailable
-from linter.grammar import harper_backend, rule_infos, run_grammar
-from linter.grammar.cache import GrammarCache
+from linter.grammar import harper_backend, open_grammar, rule_infos, run_grammar
+from linter.grammar.cache import CachedCheck, GrammarCache
 from linter.grammar.checks import OWN_CHECKS
 from linter.grammar.harper_backend import HarperBackend, LinterPool
 from linter.grammar.issues import Issue
+from linter.grammar.names import NameJudge, capitalised_words, vocabulary
+from linter.grammar.stage import names_never_reported
 from linter.model import Category, Document, Finding, Severity
 from linter.rules.base import TextUnderCheck
 from linter.segment import load_document, segment
@@ -192,6 +194,64 @@ def test_a_misspelled_common_word_next_to_a_name_is_still_flagged() -> None:
     assert _flagged(_check("President Tokayev adressed the forum.")) == ["adressed"]
 
 
+# --- Harper is taught the names kzlint drops, so it does not look for suggestions ------------
+
+
+def test_the_seed_names_are_taught_to_harper_before_it_checks() -> None:
+    docs = _seed_documents()
+    texts = [TextUnderCheck(doc, name, tuple(o for k, o in docs.items() if k != name)) for name, doc in docs.items()]
+    judges = [NameJudge(text, frozenset().union(*map(vocabulary, text.companions)), ()) for text in texts]
+    candidates = frozenset().union(*(capitalised_words(doc.text) for doc in docs.values()))
+    taught = names_never_reported(texts, judges, HarperBackend("en-US", picky=False).unknown_words(candidates))
+    # Qudaibergen is in one source only, but twice: once in the heading, once in running text after "Dimash".
+    assert {"Qudaibergen", "Dimash", "Tokayev", "SCO"} <= taught
+    assert not taught & {"Kazakhstan", "President", "The"}  # words Harper knows are not taught
+
+
+def test_a_taught_name_gets_no_spelling_lint_from_harper() -> None:
+    backend = HarperBackend("en-US", picky=False)
+    assert [i.rule for [i] in backend.check(["Qudaibergen sang."], jobs=1)] == ["SpellCheck"]
+    assert backend.check(["Qudaibergen sang."], jobs=1, known_words=frozenset({"Qudaibergen"})) == [[]]
+
+
+def test_a_name_reported_in_one_place_is_not_taught_and_stays_flagged_there() -> None:
+    # In running text "President" introduces the name; the heading has no such cue, and a
+    # heading's capitals prove nothing, so the heading's use is reported.
+    text = "Zhaksylyk visit\n\nOn Monday, President Zhaksylyk opened the forum."
+    [finding] = _check(text)
+    assert finding.locations[0].text == "Zhaksylyk" and finding.locations[0].line == 1
+
+
+def test_an_entry_checked_with_other_names_taught_is_checked_again(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("KZLINT_CACHE_DIR", str(tmp_path))
+    doc = segment(Path("t.txt"), LONE_NAME)
+    other = segment(Path("o.txt"), "Talks with Zhumabekov ended late.")
+    alone = run_grammar([TextUnderCheck(doc, "a")], _settings()).findings
+    confirmed = run_grammar([TextUnderCheck(doc, "a", (other,))], _settings()).findings
+    assert _flagged(alone) == ["Zhumabekov"] and confirmed == []
+    [entry] = [json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "grammar").rglob("*.json")]
+    assert entry["taught"] == ["Zhumabekov"] and entry["unknown"] == ["Zhumabekov"] and entry["issues"] == []
+
+
+def test_warming_up_starts_no_linter_when_the_cache_has_every_paragraph(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("KZLINT_CACHE_DIR", str(tmp_path))
+    texts = [TextUnderCheck(segment(Path("t.txt"), "The first paragraph has teh typo."), "a")]
+    first = run_grammar(texts, _settings()).findings
+
+    def no_linter(self: LinterPool) -> None:
+        raise AssertionError("a Harper linter was built although the cache had every paragraph")
+
+    monkeypatch.setattr(LinterPool, "warm_up", no_linter)
+    monkeypatch.setattr(LinterPool, "_borrowed", no_linter)
+    with open_grammar(texts, _settings()) as stage:
+        stage.warm_up()
+        assert stage.run().findings == first
+
+
 # --- style noise off by default, on with --picky; Harper's known quirks ----------------------
 
 PICKY_TEXT = "We discussed trade, energy and transport in 2024-2025."
@@ -341,12 +401,13 @@ def test_the_key_changes_with_backend_version_options_and_text(tmp_path: Path) -
 def test_a_damaged_entry_is_a_miss_and_is_replaced(tmp_path: Path) -> None:
     cache = GrammarCache(tmp_path, "harper", "0.2.0", {})
     issue = Issue(0, 3, "SpellCheck", Category.SPELLING, "Did you mean “the”?", ("the",))
-    cache.put("teh", [issue])
+    cache.put("teh", CachedCheck([issue]))
     path = next((tmp_path / "grammar").rglob("*.json"))
-    path.write_text('[{"start": 0', encoding="utf-8")
+    path.write_text('{"issues": [{"start": 0', encoding="utf-8")
     assert cache.get("teh") is None
-    cache.put("teh", [issue])
-    assert cache.get("teh") == [issue]
+    entry = CachedCheck([issue], ("Tokayev",), frozenset({"Tokayev", "Akorda"}))
+    cache.put("teh", entry)
+    assert cache.get("teh") == entry
 
 
 def test_concurrent_writers_never_leave_a_partial_entry(tmp_path: Path) -> None:
@@ -356,7 +417,7 @@ def test_concurrent_writers_never_leave_a_partial_entry(tmp_path: Path) -> None:
 
     def write_and_read() -> None:
         for _ in range(20):
-            cache.put("same paragraph", issues)
+            cache.put("same paragraph", CachedCheck(issues))
             seen.append(cache.get("same paragraph"))
 
     threads = [threading.Thread(target=write_and_read) for _ in range(4)]
@@ -364,10 +425,10 @@ def test_concurrent_writers_never_leave_a_partial_entry(tmp_path: Path) -> None:
         thread.start()
     for thread in threads:
         thread.join()
-    assert all(result == issues for result in seen)
+    assert all(result == CachedCheck(issues) for result in seen)
     folder = tmp_path / "grammar"
     assert [p.name for p in folder.rglob("*") if p.is_file()] == [f"{cache.key('same paragraph')}.json"]
-    assert json.loads(next(folder.rglob("*.json")).read_text(encoding="utf-8"))[0]["rule"] == "Rule"
+    assert json.loads(next(folder.rglob("*.json")).read_text(encoding="utf-8"))["issues"][0]["rule"] == "Rule"
 
 
 # --- parallel checking: same results, same order ----------------------------------------------

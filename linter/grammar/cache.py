@@ -8,8 +8,12 @@ file per key, written to a temporary file and moved into place with
 need a lock. A cache that cannot be read or written is a miss, never an error.
 
 What is cached is the backend's raw answer; the false-alarm filters (names,
-the word list) run after the cache, so editing the word list reuses every
-entry instead of checking everything again.
+the word list) run after the cache. A backend taught the run's names and
+word list (Harper) answers according to those of them the paragraph holds,
+so an entry records them and is used only while they stay the same; it also
+records the paragraph's capitalised words the backend's dictionary lacks, a
+fact of the backend version, so that a run served from the cache never
+starts the backend to ask.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import hashlib
 import json
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from linter.errors import InputError
@@ -26,7 +31,7 @@ from linter.grammar.issues import Issue
 from linter.output import write_atomic
 
 CACHE_DIR_ENV = "KZLINT_CACHE_DIR"
-_SCHEMA = 1
+_SCHEMA = 2
 
 
 def cache_root() -> Path:
@@ -39,8 +44,32 @@ def cache_root() -> Path:
     return Path(user_cache_dir("kzlint"))
 
 
+@dataclass(frozen=True)
+class CachedCheck:
+    """One paragraph's issues, the words the backend had been taught that it holds, and the capitalised words it lacks."""
+
+    issues: list[Issue]
+    taught: tuple[str, ...] = ()
+    unknown: frozenset[str] = frozenset()
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "issues": [issue.to_json() for issue in self.issues],
+            "taught": list(self.taught),
+            "unknown": sorted(self.unknown),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> CachedCheck:
+        return cls(
+            [Issue.from_json(entry) for entry in data["issues"]],
+            tuple(str(word) for word in data["taught"]),
+            frozenset(str(word) for word in data["unknown"]),
+        )
+
+
 class GrammarCache:
-    """Issues per paragraph for one backend configuration."""
+    """Checks per paragraph for one backend configuration."""
 
     def __init__(self, root: Path, family: str, version: str, options: Mapping[str, object]) -> None:
         self._folder = root / "grammar"
@@ -50,18 +79,21 @@ class GrammarCache:
         material = json.dumps({**self._identity, "text": text}, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
-    def get(self, text: str) -> list[Issue] | None:
-        """The cached issues of ``text``, or ``None`` when there is no usable entry."""
+    def has(self, text: str) -> bool:
+        """Whether ``text`` has an entry, usable or not; cheaper than reading it."""
+        return self._path(self.key(text)).is_file()
+
+    def get(self, text: str) -> CachedCheck | None:
+        """The cached check of ``text``, or ``None`` when there is no usable entry."""
         path = self._path(self.key(text))
         try:
-            entries = json.loads(path.read_text(encoding="utf-8"))
-            return [Issue.from_json(entry) for entry in entries]
-        except (OSError, ValueError, KeyError, TypeError):
+            return CachedCheck.from_json(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def put(self, text: str, issues: list[Issue]) -> None:
+    def put(self, text: str, check: CachedCheck) -> None:
         path = self._path(self.key(text))
-        payload = json.dumps([issue.to_json() for issue in issues], ensure_ascii=False)
+        payload = json.dumps(check.to_json(), ensure_ascii=False)
         # A cache that cannot be written only makes the next run slower.
         with contextlib.suppress(InputError):
             write_atomic(path, payload, durable=False)

@@ -8,7 +8,7 @@ filtering and building findings never depend on which backend ran.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from linter.model import Category, Finding
@@ -56,10 +56,13 @@ class Backend(ABC):
 
     ``family`` names the backend in finding ids (``GR.<family>.<rule>``);
     ``version`` and ``options`` are part of the cache key, so a new version or
-    another dialect never reuses old results.
+    another dialect never reuses old results. A backend that ``learns_words``
+    is told the words the run already accepts and does not flag them, so its
+    answer for a paragraph also depends on those of them the paragraph holds.
     """
 
     family: str
+    learns_words: bool = False
 
     @property
     @abstractmethod
@@ -77,8 +80,15 @@ class Backend(ABC):
         """The settings that change what the backend reports (language, picky)."""
 
     @abstractmethod
-    def check(self, texts: Sequence[str], jobs: int) -> list[list[Issue]]:
-        """The issues of each text, in the order of ``texts``."""
+    def check(self, texts: Sequence[str], jobs: int, known_words: frozenset[str] = frozenset()) -> list[list[Issue]]:
+        """The issues of each text, in the order of ``texts``; ``known_words`` matter only if it ``learns_words``."""
+
+    def unknown_words(self, words: Iterable[str]) -> frozenset[str]:
+        """Those of ``words`` the backend's dictionary lacks; asked only of a backend that ``learns_words``."""
+        raise NotImplementedError(f"{self.family} is not taught words")
+
+    def warm_up(self) -> None:
+        """Start, in the background, what the first check would wait for; the run aligns meanwhile."""
 
     def close(self) -> None:
         """Release what the backend holds, such as a LanguageTool server kzlint started."""

@@ -141,7 +141,7 @@ class LanguageToolBackend(Backend):
     def options(self) -> dict[str, object]:
         return {"language": self._language, "picky": self._picky}
 
-    def check(self, texts: Sequence[str], jobs: int) -> list[list[Issue]]:
+    def check(self, texts: Sequence[str], jobs: int, known_words: frozenset[str] = frozenset()) -> list[list[Issue]]:
         if not texts:
             return []
         root = self._server_root()

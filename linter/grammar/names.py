@@ -56,6 +56,25 @@ def vocabulary(doc: Document) -> frozenset[str]:
     return frozenset(base_form(match.group()) for match in _WORD.finditer(doc.text))
 
 
+def accepted_words(user_words: Iterable[str]) -> frozenset[str]:
+    """Words never reported as misspelt, in any case: the region's and the user's."""
+    return DOMAIN_WORDS | frozenset(word.lower() for word in user_words)
+
+
+def capitalised_words(text: str) -> frozenset[str]:
+    """The words of ``text`` that start with a capital, as written: the candidates for names."""
+    return frozenset(w for w in _WORD.findall(text) if _is_capitalised(w))
+
+
+def known_words_in(text: str, known: frozenset[str]) -> list[str]:
+    """The known words ``text`` holds in any form a backend may match: as written, lower-cased, without a possessive."""
+    found: set[str] = set()
+    for word in frozenset(_WORD.findall(text)):
+        stem = _POSSESSIVE.sub("", word)
+        found.update(form for form in (word, word.lower(), stem, stem.lower()) if form in known)
+    return sorted(found)
+
+
 class NameJudge:
     """Decides which spelling findings of one text are names or otherwise not misspellings.
 
@@ -66,7 +85,7 @@ class NameJudge:
     def __init__(self, text: TextUnderCheck, companion_words: frozenset[str], user_words: Iterable[str]) -> None:
         self._doc = text.doc
         self._companion_words = companion_words
-        self._accepted_words = DOMAIN_WORDS | frozenset(word.lower() for word in user_words)
+        self._accepted_words = accepted_words(user_words)
 
     def is_not_a_misspelling(self, paragraph: Paragraph, start: int, end: int, flagged: frozenset[str]) -> bool:
         """Whether the word at ``[start, end)`` (document offsets) should not be reported.
@@ -81,6 +100,22 @@ class NameJudge:
         if not _is_capitalised(word):
             return False
         return self._is_known_name(base) or self._in_name_context(paragraph, start, flagged)
+
+    def sort_unknown_names(self, paragraph: Paragraph, unknown: frozenset[str]) -> tuple[set[str], set[str]]:
+        """The words of ``paragraph`` in ``unknown`` (capitalised words a dictionary lacks): those never reported, and those reported.
+
+        This is the verdict the paragraph's spelling findings would get, given
+        before the backend checks, so that a backend taught the dropped names
+        does not spend time on suggestions for them.
+        """
+        matches = [m for m in _WORD.finditer(paragraph.text) if m.group() in unknown]
+        flagged = frozenset(base_form(m.group()) for m in matches)
+        dropped: set[str] = set()
+        reported: set[str] = set()
+        for match in matches:
+            start, end = paragraph.start + match.start(), paragraph.start + match.end()
+            (dropped if self.is_not_a_misspelling(paragraph, start, end, flagged) else reported).add(match.group())
+        return dropped, reported
 
     def _is_known_name(self, base: str) -> bool:
         return base in self._companion_words or base in self._repeated_names or base in self._accepted_words

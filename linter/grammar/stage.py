@@ -9,15 +9,16 @@ article's prose and is not checked.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 
 from linter.errors import BackendFailed
 from linter.grammar.backends import open_backend
-from linter.grammar.cache import GrammarCache, cache_root
+from linter.grammar.cache import CachedCheck, GrammarCache, cache_root
 from linter.grammar.checks import OWN_CHECKS
 from linter.grammar.families import UNAVAILABLE
 from linter.grammar.issues import Backend, GrammarRun, Issue
-from linter.grammar.names import NameJudge, base_form, vocabulary
+from linter.grammar.names import NameJudge, accepted_words, base_form, capitalised_words, known_words_in, vocabulary
 from linter.grammar.quirks import is_harper_false_alarm
 from linter.model import Category, Document, Finding, Location, Paragraph, ParagraphKind, Severity
 from linter.rules.base import TextUnderCheck
@@ -30,25 +31,91 @@ _SHOWN_SUGGESTIONS = 3
 
 def run_grammar(texts: Sequence[TextUnderCheck], settings: Settings) -> GrammarRun:
     """Grammar, spelling and style findings for every text, and a line naming the backend that ran."""
-    grammar = settings.grammar
+    with open_grammar(texts, settings) as grammar:
+        return grammar.run()
+
+
+@contextmanager
+def open_grammar(texts: Sequence[TextUnderCheck], settings: Settings) -> Iterator[GrammarStage]:
+    """The grammar stage of ``texts``, its backend closed on leaving."""
     try:
-        backend = open_backend(grammar)
+        backend = open_backend(settings.grammar)
     except BackendFailed as failure:
-        return _failed(str(failure).split("; ", 1)[0])
+        backend, reason = None, str(failure).split("; ", 1)[0]
+    if backend is None:
+        yield GrammarStage(texts, settings.grammar, None, reason)
+        return
     try:
-        paragraphs = list(dict.fromkeys(p.text for text in texts for p in checked_paragraphs(text.doc)))
-        found = issues_by_paragraph(backend, paragraphs, grammar)
-    except BackendFailed as failure:
-        return _failed(str(failure))
+        yield GrammarStage(texts, settings.grammar, backend)
     finally:
         backend.close()
-    vocabularies: dict[int, frozenset[str]] = {}
-    findings = [
-        finding
-        for text in texts
-        for finding in _text_findings(text, found, backend.family, grammar, _companion_words(text, vocabularies))
-    ]
-    return GrammarRun(findings, backend.description)
+
+
+class GrammarStage:
+    """The texts to check and a backend ready to check them, or the reason there is none."""
+
+    def __init__(
+        self, texts: Sequence[TextUnderCheck], grammar: GrammarSettings, backend: Backend | None, failure: str = ""
+    ) -> None:
+        self._texts = texts
+        self._grammar = grammar
+        self._backend = backend
+        self._failure = failure
+        self._warmed = False
+        self._paragraphs = list(dict.fromkeys(p.text for text in texts for p in checked_paragraphs(text.doc)))
+
+    def warm_up(self) -> None:
+        """Let the backend start up in the background, unless the cache can answer for every paragraph.
+
+        Called as soon as the texts are read, so that the backend is ready by
+        the time they are aligned; calling it again does nothing.
+        """
+        if self._backend is None or self._warmed:
+            return
+        self._warmed = True
+        cache = _cache(self._backend, self._grammar)
+        if cache is None or not all(cache.has(text) for text in self._paragraphs):
+            self._backend.warm_up()
+
+    def run(self) -> GrammarRun:
+        """Grammar, spelling and style findings for every text, and a line naming the backend that ran."""
+        backend, grammar, texts = self._backend, self._grammar, self._texts
+        if backend is None:
+            return _failed(self._failure)
+        vocabularies: dict[int, frozenset[str]] = {}
+        judges = [NameJudge(text, _companion_words(text, vocabularies), grammar.words) for text in texts]
+
+        def words_to_teach(unknown: frozenset[str]) -> frozenset[str]:
+            return accepted_words(grammar.words) | names_never_reported(texts, judges, unknown)
+
+        try:
+            found, taught = issues_by_paragraph(backend, self._paragraphs, grammar, words_to_teach)
+        except BackendFailed as failure:
+            return _failed(str(failure))
+        findings = [
+            finding
+            for text, judge in zip(texts, judges, strict=True)
+            for finding in _text_findings(text, judge, found, backend.family, taught)
+        ]
+        return GrammarRun(findings, backend.description)
+
+
+def names_never_reported(
+    texts: Sequence[TextUnderCheck], judges: Sequence[NameJudge], unknown: frozenset[str]
+) -> frozenset[str]:
+    """The ``unknown`` capitalised words that no text reports as misspelt wherever it has them.
+
+    A name reported in one place (a capitalised typo at the start of a
+    sentence) is not among them, so a backend taught them still flags it there.
+    """
+    dropped: set[str] = set()
+    reported: set[str] = set()
+    for text, judge in zip(texts, judges, strict=True):
+        for paragraph in checked_paragraphs(text.doc):
+            never, somewhere = judge.sort_unknown_names(paragraph, unknown)
+            dropped |= never
+            reported |= somewhere
+    return frozenset(dropped - reported)
 
 
 def _failed(reason: str) -> GrammarRun:
@@ -62,22 +129,39 @@ def checked_paragraphs(doc: Document) -> list[Paragraph]:
 
 
 def issues_by_paragraph(
-    backend: Backend, paragraphs: Sequence[str], grammar: GrammarSettings
-) -> dict[str, list[Issue]]:
-    """The backend's issues for each paragraph text: from the cache, or checked now and cached."""
-    cache = GrammarCache(cache_root(), backend.family, backend.version, backend.options) if grammar.cache else None
-    found: dict[str, list[Issue]] = {}
-    if cache is not None:
-        for text in paragraphs:
-            cached = cache.get(text)
-            if cached is not None:
-                found[text] = cached
+    backend: Backend,
+    paragraphs: Sequence[str],
+    grammar: GrammarSettings,
+    words_to_teach: Callable[[frozenset[str]], frozenset[str]] = lambda _: frozenset(),
+) -> tuple[dict[str, list[Issue]], frozenset[str]]:
+    """The backend's issues for each paragraph text, from the cache or checked now and cached, and the words taught.
+
+    A backend that ``learns_words`` is taught ``words_to_teach(unknown)``,
+    ``unknown`` being the paragraphs' capitalised words its dictionary lacks.
+    """
+    cache = _cache(backend, grammar)
+    cached = {text: entry for text in paragraphs if cache and (entry := cache.get(text)) is not None}
+    unknown = _unknown_words(backend, paragraphs, cached) if backend.learns_words else frozenset()
+    taught = words_to_teach(unknown) if backend.learns_words else frozenset()
+    held = {text: tuple(known_words_in(text, taught)) for text in paragraphs}
+    found = {text: entry.issues for text, entry in cached.items() if entry.taught == held[text]}
     missing = [text for text in paragraphs if text not in found]
-    for text, issues in zip(missing, backend.check(missing, processes(grammar.jobs)), strict=True):
+    for text, issues in zip(missing, backend.check(missing, processes(grammar.jobs), taught), strict=True):
         found[text] = issues
         if cache is not None:
-            cache.put(text, issues)
-    return found
+            cache.put(text, CachedCheck(issues, held[text], unknown & capitalised_words(text)))
+    return found, taught
+
+
+def _cache(backend: Backend, grammar: GrammarSettings) -> GrammarCache | None:
+    return GrammarCache(cache_root(), backend.family, backend.version, backend.options) if grammar.cache else None
+
+
+def _unknown_words(backend: Backend, paragraphs: Sequence[str], cached: Mapping[str, CachedCheck]) -> frozenset[str]:
+    """The paragraphs' capitalised words the backend lacks: from the cache, else asked, only if some are uncached."""
+    known_answers = frozenset().union(*(entry.unknown for entry in cached.values()))
+    asked = frozenset().union(*(capitalised_words(text) for text in paragraphs if text not in cached))
+    return known_answers | backend.unknown_words(asked) if asked else known_answers
 
 
 def suggestion_text(problem: str, suggestions: Sequence[str]) -> str | None:
@@ -87,18 +171,14 @@ def suggestion_text(problem: str, suggestions: Sequence[str]) -> str | None:
 
 
 def _text_findings(
-    text: TextUnderCheck,
-    found: dict[str, list[Issue]],
-    family: str,
-    grammar: GrammarSettings,
-    companion_words: frozenset[str],
+    text: TextUnderCheck, judge: NameJudge, found: dict[str, list[Issue]], family: str, taught: frozenset[str]
 ) -> Iterator[Finding]:
-    judge = NameJudge(text, companion_words, grammar.words)
+    """The findings of one text; words the backend was taught count as flagged, as they would have been."""
     for paragraph in checked_paragraphs(text.doc):
         issues = found[paragraph.text]
         flagged = frozenset(
             base_form(paragraph.text[i.start : i.end]) for i in issues if i.category is Category.SPELLING
-        )
+        ).union(base_form(word) for word in known_words_in(paragraph.text, taught))
         shown = [i for i in issues if not _is_false_alarm(family, judge, paragraph, i, flagged)]
         own = [
             issue
