@@ -112,11 +112,13 @@ def _compare(a_path: Path, b_path: Path, settings: Settings, stage: Stage, other
     texts = [TextUnderCheck(a, "a", (b, *companions)), TextUnderCheck(b, "b", (a, *companions))]
     fork = _worth_forking(texts, settings)
     with _grammar_stage(texts, settings) as grammar:
+        # A forked process must not inherit the thread that warms the backend up: it starts after the fork.
         if not fork:
-            grammar.warm_up()  # else once forked: a forked process must not inherit the thread warming up
+            grammar.warm_up()
         plan = _RulePlan(a, b, texts, _active_rules(settings))
         with helper(plan.early_works(), plan.later_works, fork) as second:
-            grammar.warm_up()
+            if fork:
+                grammar.warm_up()
             alignment = align(a, b)
             second.hand(alignment)
             stage("rules")

@@ -88,7 +88,7 @@ class GrammarCache:
         path = self._path(self.key(text))
         try:
             return CachedCheck.from_json(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def put(self, text: str, check: CachedCheck) -> None:

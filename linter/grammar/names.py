@@ -68,6 +68,8 @@ def capitalised_words(text: str) -> frozenset[str]:
 
 def known_words_in(text: str, known: frozenset[str]) -> list[str]:
     """The known words ``text`` holds in any form a backend may match: as written, lower-cased, without a possessive."""
+    if not known:
+        return []
     found: set[str] = set()
     for word in frozenset(_WORD.findall(text)):
         stem = _POSSESSIVE.sub("", word)

@@ -61,18 +61,16 @@ class GrammarStage:
         self._grammar = grammar
         self._backend = backend
         self._failure = failure
-        self._warmed = False
         self._paragraphs = list(dict.fromkeys(p.text for text in texts for p in checked_paragraphs(text.doc)))
 
     def warm_up(self) -> None:
         """Let the backend start up in the background, unless the cache can answer for every paragraph.
 
-        Called as soon as the texts are read, so that the backend is ready by
-        the time they are aligned; calling it again does nothing.
+        Called once, as soon as the texts are read, so that the backend is
+        ready by the time they are aligned.
         """
-        if self._backend is None or self._warmed:
+        if self._backend is None:
             return
-        self._warmed = True
         cache = _cache(self._backend, self._grammar)
         if cache is None or not all(cache.has(text) for text in self._paragraphs):
             self._backend.warm_up()
@@ -141,8 +139,10 @@ def issues_by_paragraph(
     """
     cache = _cache(backend, grammar)
     cached = {text: entry for text in paragraphs if cache and (entry := cache.get(text)) is not None}
-    unknown = _unknown_words(backend, paragraphs, cached) if backend.learns_words else frozenset()
-    taught = words_to_teach(unknown) if backend.learns_words else frozenset()
+    unknown = taught = frozenset[str]()
+    if backend.learns_words:
+        unknown = _unknown_words(backend, paragraphs, cached)
+        taught = words_to_teach(unknown)
     held = {text: tuple(known_words_in(text, taught)) for text in paragraphs}
     found = {text: entry.issues for text, entry in cached.items() if entry.taught == held[text]}
     missing = [text for text in paragraphs if text not in found]
