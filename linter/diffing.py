@@ -526,8 +526,19 @@ def diff_passage(a: Sequence[Sentence], b: Sequence[Sentence], a_context: frozen
         _changes(steps, a_words, b_words, origins),
         _runs(steps, a_words, b_words, origins),
         tuple(_phrase_reversals(a_words, b_words)),
-        a_context | frozenset(_content_keys(a_words.norms)),
+        _with_own_words(a_context, a_words),
     )
+
+
+def _with_own_words(context: frozenset[str], words: Words) -> frozenset[str]:
+    """The context and the passage's own content words.
+
+    The context of a link normally holds them already (it is the paragraphs
+    the passage sits in), and is then shared, not copied: a book's links
+    would otherwise each hold a copy of their group's whole vocabulary.
+    """
+    own = _content_keys(words.norms)
+    return context if context.issuperset(own) else context.union(own)
 
 
 def _negation_cues(words: Words) -> frozenset[int]:
