@@ -21,12 +21,18 @@ from linter.model import Document, OffsetMap, Paragraph, ParagraphKind, Sentence
 _TERMINAL = tuple(".!?…:;»”\"')")
 _MARKDOWN_BLOCK = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>)")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:[-'’][^\W_]+)*")
-# A token and the characters before it, none of which can start one (see tokens).
-_GAPPED_TOKEN = re.compile(rf"([\W_]*)({_TOKEN.pattern})")
+# A token and the characters before it, none of which can start one (see tokens);
+# the text's end stands for a last token, so that a long run of punctuation at
+# the end is read once: without it, the search would fail at each of its
+# characters in turn after reading the rest of the run, and take quadratic time.
+_GAPPED_TOKEN = re.compile(rf"([\W_]*)({_TOKEN.pattern}|\Z)")
 _SECOND = itemgetter(1)
 _STRAIGHT_APOSTROPHE = methodcaller("replace", "’", "'")
 _new_token = partial(tuple.__new__, Token)
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”»’')\]]*(?=\s+[\"“«‘'(\[]?[\d\w])")
+# A sentence ends at a run of terminal marks (and closing quotes) before the next
+# word; a run is only tried from its first mark, since a match from inside a
+# run ends where one from its start does (else a long run took quadratic time).
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"”»’')\]]*(?=\s+[\"“«‘'(\[]?[\d\w])")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr no nos vs etc eg ie inc ltd co corp gen col lt gov sen rep "
     "jan feb mar apr jun jul aug sep sept oct nov dec fig approx dept est".split()
@@ -98,6 +104,8 @@ def token_columns(text: str, offset: int = 0) -> tuple[list[str], list[int], lis
     their lengths.
     """
     found = _GAPPED_TOKEN.findall(text)
+    while found and not found[-1][1]:
+        found.pop()  # the text's end, not a token
     bounds = list(accumulate(map(len, chain.from_iterable(found)), initial=offset))
     words = list(map(_SECOND, found))
     norms = list(map(_STRAIGHT_APOSTROPHE, map(str.lower, words)))

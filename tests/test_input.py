@@ -22,6 +22,7 @@ from linter import engine
 from linter.cli import app
 from linter.errors import InputError
 from linter.load import normalise, read_source
+from linter.names import document_names
 from linter.output import write_atomic
 from linter.segment import load_document
 from linter.settings import GrammarSettings, Settings
@@ -340,6 +341,21 @@ def test_a_100k_character_line_without_punctuation_is_cut_into_sentence_sized_pi
     sizes = [len(sentence.text.split()) for sentence in doc.sentences]
     assert sum(sizes) == 16_000 and all(size <= 60 for size in sizes) and len(sizes) > 250
     assert " ".join(sentence.text for sentence in doc.sentences) == doc.text.strip()
+
+
+@pytest.mark.parametrize("mark", [".", "!", "-", "…", "”"])
+def test_a_sentence_ending_in_a_long_run_of_marks_is_read_once(tmp_path: Path, mark: str) -> None:
+    # Each reading of such a run used to start again at each of its marks: quadratic time, minutes here.
+    ending = mark * 60_000
+    signed = "Kassym-Jomart Tokayev signed the agreement with Xi Jinping on trade, energy and transport"
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(f"The visit began in Astana.\n\n{signed}{ending}\n", encoding="utf-8")
+    b.write_text(f"The visit began in Astana on Monday.\n\n{signed}{ending}\n", encoding="utf-8")
+    result = engine.compare(a, b, QUIET)
+    assert [s.text for s in result.a.sentences] == ["The visit began in Astana.", f"{signed}{ending}"]
+    assert [f.message for f in result.findings] == ['different wording: nothing in A, "on Monday" in B']
+    names = document_names(result.a)[1]
+    assert [n.text for n in names] == ["Kassym-Jomart Tokayev", "Xi Jinping"]
 
 
 def test_long_real_sentences_are_not_cut() -> None:
