@@ -22,6 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache, cached_property, lru_cache
+from itertools import accumulate, chain, compress
+from operator import itemgetter
 from types import MappingProxyType
 
 import regex
@@ -29,7 +31,7 @@ import textdistance
 
 from linter.model import Document, ParagraphKind
 
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:[’'-]\p{L}[\p{L}\p{M}]*)*(?P<dot>\.)?")
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:[’'-]\p{L}[\p{L}\p{M}]*)*\.?")
 _ACRONYM_AFTER = regex.compile(r"\s*\((?P<acronym>\p{Lu}[\p{Lu}\d&-]+)\)")
 _LETTERS = regex.compile(r"\p{L}+")
 _OPENERS = "«“\"‘'(["
@@ -249,7 +251,7 @@ def _name_parts(token: _Token, usage: Capitalisation) -> list[_Token]:
 
 
 def _name_words(text: str, lower_case: Counter[str] | None) -> list[_Token]:
-    """The words of a sentence that may belong to a name, with their spans; one pass over its words.
+    """The words of a sentence that may belong to a name, with their spans.
 
     A word's full stop belongs to it only when it is an initial ("S."). A word
     in lower case is left out, unless it is a connector ("of", "the") or an
@@ -257,25 +259,45 @@ def _name_words(text: str, lower_case: Counter[str] | None) -> list[_Token]:
     Leaving it out changes no run of names: the words on either side of it are
     then not adjacent, and the run would have ended at it anyway. Most words
     of a text are such words, so the name rules look at a fraction of them.
+
+    Read as :func:`linter.segment.token_columns` reads tokens, without a
+    Python step per word: one ``findall`` gives each word with the gap
+    before it, positions are running sums of their lengths, and what each
+    word form becomes is decided once per form (:func:`_kept_form`).
     """
-    kept: list[_Token] = []
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if word[0].islower():  # the common case, kept short
-            if word[-1] == ".":
-                word = word[:-1]
-            if lower_case is not None:
-                lower_case[word[:-2] if word.endswith(_POSSESSIVE_ENDINGS) else word] += 1
-            folded = word.lower()
-            if folded in _CONNECTORS or folded[:3] in _ARTICLE_PREFIXES:
-                start = match.start()
-                kept.append((word, start, start + len(word)))
-            continue
-        start, end = match.span()
-        if word[-1] == "." and not (len(word) == 2 and word[0].isupper()):
-            word, end = word[:-1], end - 1
-        kept.append((word, start, end))
-    return kept
+    found = _GAPPED_WORD.findall(text)
+    while found and not found[-1][1]:
+        found.pop()  # the text's end, not a word
+    words = list(map(_SECOND, found))
+    starts = list(accumulate(map(len, chain.from_iterable(found))))[::2]
+    if lower_case is not None:
+        lower_case.update(map(_counted_form, compress(words, map(str.islower, map(_FIRST, words)))))
+    return [(form, at, at + len(form)) for form, at in zip(map(_kept_form, words), starts) if form is not None]
+
+
+# A word of _WORD and the characters before it, none of which can start one; the text's
+# end stands for a last word, so that a long run without letters at the end is read once.
+_GAPPED_WORD = regex.compile(rf"(\P{{L}}*)({_WORD.pattern}|\Z)")
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
+
+
+@lru_cache(maxsize=1 << 16)
+def _counted_form(word: str) -> str:
+    """How a word in lower case is counted in :class:`Capitalisation`: no full stop, no possessive."""
+    return _without_possessive(word.removesuffix("."))
+
+
+@lru_cache(maxsize=1 << 16)
+def _kept_form(word: str) -> str | None:
+    """The form in which :func:`_name_words` keeps a word as found, or None when it leaves the word out."""
+    if word[0].islower():
+        bare = word.removesuffix(".")
+        folded = bare.lower()
+        return bare if folded in _CONNECTORS or folded[:3] in _ARTICLE_PREFIXES else None
+    if word[-1] == "." and not (len(word) == 2 and word[0].isupper()):
+        return word[:-1]
+    return word
 
 
 def _is_capitalised(word: str) -> bool:
