@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from linter.align.coverage import renders_one_text
 from linter.collector import collector_paused
@@ -26,7 +26,7 @@ from linter.rules.base import Comparison, PairRule, SourcesRule, TextRule, TextU
 from linter.rules.registry import builtin_rules
 from linter.segment import load_document, segment
 from linter.settings import Settings
-from linter.workers import helper, processes
+from linter.workers import Assignment, helper, processes
 
 if TYPE_CHECKING:
     from linter.facts import FactCheck
@@ -116,22 +116,20 @@ def _compare(a_path: Path, b_path: Path, settings: Settings, stage: Stage, other
         if not fork:
             grammar.warm_up()
         plan = _RulePlan(a, b, texts, _active_rules(settings))
-        with helper(plan.early_works(), plan.later_works, fork) as second:
+        with helper(plan.early_works(), plan.assign, fork) as second:
             if fork:
                 grammar.warm_up()
             alignment = align(a, b)
-            second.hand(alignment)
             stage("rules")
             pair = Comparison(a, b, alignment)
-            findings = plan.findings(pair, [work() for work in plan.near_works(pair)], *second.results())
+            second.hand(_Aligned(alignment, pair.linked_shares))
+            findings, word_changes = plan.findings(pair, *second.results())
         stage("grammar")
         checked = grammar.run()
     findings = _finalise([*findings, *checked.findings], settings)
     summary = summarise(findings, alignment, pair.linked_shares)
     facts = _facts((a, b, *other_docs), settings, stage) if other_docs else None
-    return RunResult(
-        a, b, alignment, findings, summary, checked.backend, _word_changes(pair), checked.failure, facts
-    )
+    return RunResult(a, b, alignment, findings, summary, checked.backend, word_changes, checked.failure, facts)
 
 
 def cross_check(paths: Sequence[Path], settings: Settings, on_stage: Stage | None = None) -> FactsResult:
@@ -202,16 +200,49 @@ def _quiet(_: str) -> None:
     """The default stage callback: no progress display."""
 
 
+# Sentence links per piece of the work the two processes share (see _RulePlan):
+# about a tenth of a second of word diffs and rules on the book benchmark.
+LINKS_PER_WINDOW = 500
+
+
+class _Aligned(NamedTuple):
+    """What the helper is handed once the texts are aligned: the alignment and how much of each text it links."""
+
+    alignment: Alignment
+    shares: tuple[float, float]
+
+
+class _Found(NamedTuple):
+    """What a shared work finds: one list of findings per rule it runs, and the word diffs it made, for the report."""
+
+    findings: list[list[Finding]]
+    word_changes: dict[LinkKey, tuple[WordChange, ...]]
+
+
+@dataclass(frozen=True)
+class _Roles:
+    """The pair rules that run on a comparison, by where they run (see :class:`_RulePlan`)."""
+
+    prepared: list[PairRule]
+    whole: list[PairRule]
+    by_link: list[PairRule]
+
+
 @dataclass(frozen=True)
 class _RulePlan:
     """Which rule runs where when a long comparison is split over two processes (see :mod:`linter.workers`).
 
-    The pair rules that read the word diffs run here, where the report needs
-    the diffs anyway ("near"). The helper process runs everything else: at
-    once, while this process aligns the texts, the text rules and what pair
-    rules can read from the texts alone (:meth:`PairRule.prepare`); once it
-    is handed the alignment, the other pair rules. The findings come back in
-    one order either way: pair rules in rule order, then text rules per text.
+    While this process aligns the texts, the helper process runs the text
+    rules and what pair rules read of the texts alone (:meth:`PairRule.prepare`,
+    the names of a book): the early works. What the alignment brings is
+    shared, since the two processes then finish together: this process
+    starts on it as soon as it has handed the alignment over, the helper
+    once it has run the pair rules it prepared, whose preparation only it
+    holds. The shared works are the other pair rules, one work each, then
+    the rules that read the word diffs, which read link by link and so run
+    on windows of the links; each window's diffs come back for the report.
+    The findings come back in one order either way: pair rules in rule
+    order, then text rules per text.
 
     When A and B are not renderings of one text (KZ100), only the pair rules
     that mean something then run.
@@ -223,39 +254,69 @@ class _RulePlan:
     rules: Sequence[PairRule | TextRule]
 
     def early_works(self) -> list[Callable[[], list[Finding]]]:
-        prepared = [partial(_prepared, rule, self.a, self.b) for rule in self._pair_rules(near=False)]
+        prepared = [partial(_prepared, rule, self.a, self.b) for rule in self._preparing()]
         checks = [partial(_text_rule_findings, rule, text) for rule, text in _text_checks(self.rules, self.texts)]
         return [*prepared, *checks]
 
-    def later_works(self, alignment: Alignment) -> list[Callable[[], list[Finding]]]:
-        pair = Comparison(self.a, self.b, alignment)
-        return [partial(_pair_rule_findings, rule, pair) for rule in self._pair_rules(near=False, pair=pair)]
-
-    def near_works(self, pair: Comparison) -> list[Callable[[], list[Finding]]]:
-        return [partial(_pair_rule_findings, rule, pair) for rule in self._pair_rules(near=True, pair=pair)]
+    def assign(self, aligned: _Aligned) -> Assignment[list[Finding], _Found]:
+        """The helper's later works (the rules it prepared), and the works both processes share."""
+        pair = Comparison(self.a, self.b, aligned.alignment, measured_shares=aligned.shares)
+        roles = self._roles(pair)
+        later = [partial(_pair_rule_findings, rule, pair) for rule in roles.prepared]
+        whole = [partial(_whole_findings, rule, pair) for rule in roles.whole]
+        windows = [partial(_window_findings, roles.by_link, window) for window in pair.windows(LINKS_PER_WINDOW)]
+        return later, [*whole, *windows]
 
     def findings(
         self,
         pair: Comparison,
-        near: Sequence[list[Finding]],
         early: Sequence[list[Finding]],
         later: Sequence[list[Finding]],
-    ) -> list[Finding]:
-        """The works' findings in the plan's order, from this process's and the helper's results."""
-        text_found = early[len(self._pair_rules(near=False)) :]  # after the preparations, which find nothing
-        sources = iter(near), iter(later)
-        pair_found = [next(sources[0] if rule.reads_word_diffs else sources[1]) for rule in self._pair_rules(pair=pair)]
-        return [finding for found in (*pair_found, *text_found) for finding in found]
+        shared: Sequence[_Found],
+    ) -> tuple[list[Finding], dict[LinkKey, tuple[WordChange, ...]]]:
+        """The works' findings in the plan's order, and the word changes of every link."""
+        roles = self._roles(pair)
+        text_found = early[len(self._preparing()) :]  # after the preparations, which find nothing
+        windows = shared[len(roles.whole) :]
+        by_rule = {
+            **dict(zip(roles.prepared, later, strict=True)),
+            **{rule: found.findings[0] for rule, found in zip(roles.whole, shared)},
+            **{rule: [f for window in windows for f in window.findings[n]] for n, rule in enumerate(roles.by_link)},
+        }
+        pair_found = [by_rule[rule] for rule in self._pair_rules(pair)]
+        findings = [finding for found in (*pair_found, *text_found) for finding in found]
+        return findings, {link: changes for window in windows for link, changes in window.word_changes.items()}
 
-    def _pair_rules(self, near: bool | None = None, pair: Comparison | None = None) -> list[PairRule]:
-        """The pair rules in rule order: near, far or both; with ``pair``, only those that run on it."""
+    def _roles(self, pair: Comparison) -> _Roles:
+        rules = self._pair_rules(pair)
+        prepared = [rule for rule in rules if _prepares(rule)]
+        by_link = [rule for rule in rules if rule.reads_word_diffs and rule not in prepared]
+        whole = [rule for rule in rules if rule not in prepared and rule not in by_link]
+        return _Roles(prepared, whole, by_link)
+
+    def _preparing(self) -> list[PairRule]:
+        return [rule for rule in self._pair_rules() if _prepares(rule)]
+
+    def _pair_rules(self, pair: Comparison | None = None) -> list[PairRule]:
+        """The pair rules in rule order; with ``pair``, only those that run on it."""
         return [
             rule
             for rule in self.rules
-            if isinstance(rule, PairRule)
-            and (near is None or rule.reads_word_diffs is near)
-            and (pair is None or pair.is_related or not rule.needs_related_texts)
+            if isinstance(rule, PairRule) and (pair is None or pair.is_related or not rule.needs_related_texts)
         ]
+
+
+def _prepares(rule: PairRule) -> bool:
+    """Whether the rule reads something of the texts ahead (:meth:`PairRule.prepare`)."""
+    return type(rule).prepare is not PairRule.prepare
+
+
+def _whole_findings(rule: PairRule, pair: Comparison) -> _Found:
+    return _Found([list(rule.check_pair(pair))], {})
+
+
+def _window_findings(rules: Sequence[PairRule], window: Comparison) -> _Found:
+    return _Found([list(rule.check_pair(window)) for rule in rules], _word_changes(window))
 
 
 def _text_checks(

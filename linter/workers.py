@@ -3,8 +3,9 @@
 Python runs one thread of Python at a time, so kzlint uses a second core by
 forking: the child inherits every value the parent has built (the texts)
 without copying or pickling them, starts on its share at once, is sent the
-one value the parent computes meanwhile (their alignment), and sends back
-only its results. Forking is what makes this cheap, so it is used only
+one value the parent computes meanwhile (their alignment), shares with the
+parent the pieces of work that value brings (the word diffs of the links,
+in windows), and sends back only its results. Forking is what makes this cheap, so it is used only
 where the operating system forks safely (Linux) and only for work large
 enough to pay for it; elsewhere the same work runs in turn, with the same
 results in the same order.
@@ -19,12 +20,16 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from multiprocessing.connection import Connection
+from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from typing import Generic, TypeVar
 
 M = TypeVar("M")
 T = TypeVar("T")
+S = TypeVar("S")
 Work = Callable[[], T]
+# What the message makes of the work left: the helper's later works, and a pool both processes draw from.
+Assignment = tuple[Sequence[Work[T]], Sequence[Work[S]]]
 
 
 def processes(jobs: int) -> int:
@@ -37,22 +42,30 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
-class Helper(Generic[M, T]):
-    """A second process that starts on some work at once and is handed the rest later.
+class Helper(Generic[M, T, S]):
+    """A second process that starts on some work at once, is handed the rest later, and shares a pool.
 
     A pipeline stage often has work that needs only what is known now (the
     texts) and work that needs a value still being computed (their
     alignment): the helper does the first while the caller computes the
     value, then receives the value (:meth:`hand`, pickled) and does the
-    second. Without a fork, the same works run here, in the same order, when
-    :meth:`results` is asked for.
+    second. The value also makes a *pool*: pieces of one large job that
+    either process may run. The caller starts on the pool as soon as it has
+    handed the value, the helper joins in once its later works are done, and
+    each piece runs once, in whichever process takes it first; so the two
+    processes finish together however the work was divided. Results come
+    back in the pool's order, whoever ran them. Without a fork, the same
+    works run here, in the same order, when :meth:`results` is asked for.
+
+    ``later`` must make the same pool from the same value in both processes.
     """
 
-    def __init__(self, early: Sequence[Work[T]], later: Callable[[M], Sequence[Work[T]]]) -> None:
+    def __init__(self, early: Sequence[Work[T]], later: Callable[[M], Assignment[T, S]]) -> None:
         self._early, self._later = early, later
         self._message: tuple[M] | None = None
         self._child: BaseProcess | None = None
         self._pipes: tuple[Connection, Connection] | None = None
+        self._turns: _Turns | None = None
         self._sending: threading.Thread | None = None
         self._answered = False
 
@@ -61,7 +74,8 @@ class Helper(Generic[M, T]):
         context = multiprocessing.get_context("fork")
         from_child, to_parent = context.Pipe(duplex=False)
         from_parent, to_child = context.Pipe(duplex=False)
-        args = (self._early, self._later, from_parent, to_parent)
+        self._turns = _Turns(context)
+        args = (self._early, self._later, self._turns, from_parent, to_parent)
         self._child = context.Process(target=_serve, args=args, daemon=True)
         self._child.start()
         to_parent.close()
@@ -69,7 +83,7 @@ class Helper(Generic[M, T]):
         self._pipes = (to_child, from_child)
 
     def hand(self, message: M) -> None:
-        """Give the helper the value its later works need.
+        """Give the helper the value its later works and the pool need.
 
         Sent from a thread: a large value fills the pipe, and the helper reads
         it only once its early works are done, while this process goes on.
@@ -79,12 +93,17 @@ class Helper(Generic[M, T]):
             self._sending = threading.Thread(target=_send, args=(self._pipes[0], message), daemon=True)
             self._sending.start()
 
-    def results(self) -> tuple[list[T], list[T]]:
-        """The results of the early works and of the later ones; an exception raised in the helper is raised here."""
+    def results(self) -> tuple[list[T], list[T], list[S]]:
+        """The results of the early works, the later ones and the pool, after running this process's share.
+
+        An exception raised in the helper is raised here.
+        """
         if self._message is None:
             raise RuntimeError("the helper was asked for its results before it was handed its message")
-        if self._pipes is None:
-            return [work() for work in self._early], [work() for work in self._later(self._message[0])]
+        later, pool = self._later(self._message[0])
+        if self._pipes is None or self._turns is None:
+            return [work() for work in self._early], [work() for work in later], [work() for work in pool]
+        mine = _share(pool, self._turns)
         try:
             status, payload = self._pipes[1].recv()
         except EOFError:
@@ -92,7 +111,8 @@ class Helper(Generic[M, T]):
         self._answered = True
         if status == "error":
             raise payload
-        return payload
+        early_results, later_results, theirs = payload
+        return early_results, later_results, [mine[i] if i in mine else theirs[i] for i in range(len(pool))]
 
     def stop(self) -> None:
         """End the helper process, finished or not, and close its pipes."""
@@ -108,6 +128,27 @@ class Helper(Generic[M, T]):
         self._child = None
 
 
+class _Turns:
+    """Hands out the places of a pool's works, each once, to whichever process asks first."""
+
+    def __init__(self, context: BaseContext) -> None:
+        self._next = context.Value("q", 0)
+
+    def take(self) -> int:
+        with self._next.get_lock():
+            place = self._next.value
+            self._next.value = place + 1
+        return place
+
+
+def _share(pool: Sequence[Work[S]], turns: _Turns) -> dict[int, S]:
+    """Run works of the pool until none is left, and return their results by place."""
+    done: dict[int, S] = {}
+    while (place := turns.take()) < len(pool):
+        done[place] = pool[place]()
+    return done
+
+
 def _send(connection: Connection, message: object) -> None:
     """Send, unless the helper has already stopped (it failed early: :meth:`Helper.results` reports why)."""
     with suppress(BrokenPipeError, OSError):
@@ -115,9 +156,11 @@ def _send(connection: Connection, message: object) -> None:
 
 
 @contextmanager
-def helper(early: Sequence[Work[T]], later: Callable[[M], Sequence[Work[T]]], fork: bool) -> Iterator[Helper[M, T]]:
+def helper(
+    early: Sequence[Work[T]], later: Callable[[M], Assignment[T, S]], fork: bool
+) -> Iterator[Helper[M, T, S]]:
     """A :class:`Helper`, forked when ``fork`` is true and the platform allows it, stopped on leaving."""
-    worker: Helper[M, T] = Helper(early, later)
+    worker: Helper[M, T, S] = Helper(early, later)
     if fork and can_fork():
         worker.start()
     try:
@@ -127,18 +170,24 @@ def helper(early: Sequence[Work[T]], later: Callable[[M], Sequence[Work[T]]], fo
 
 
 def _serve(
-    early: Sequence[Work[T]], later: Callable[[M], Sequence[Work[T]]], receiver: Connection, sender: Connection
+    early: Sequence[Work[T]],
+    later: Callable[[M], Assignment[T, S]],
+    turns: _Turns,
+    receiver: Connection,
+    sender: Connection,
 ) -> None:
-    """The helper's side: the early works, then the message and the later works; results or the error go back."""
+    """The helper's side: the early works, then the message, the later works and the pool; results or the error go back."""
     try:
         early_results = [work() for work in early]
-        later_results = [work() for work in later(receiver.recv())]
+        later_works, pool = later(receiver.recv())
+        later_results = [work() for work in later_works]
+        shared = _share(pool, turns)
     except EOFError:
         return  # the caller stopped before handing the message: nobody waits for results
     except BaseException as error:  # noqa: BLE001 - everything goes back to the parent
         sender.send(("error", error))
     else:
-        sender.send(("ok", (early_results, later_results)))
+        sender.send(("ok", (early_results, later_results, shared)))
     finally:
         sender.close()
         receiver.close()

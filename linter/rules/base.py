@@ -11,7 +11,7 @@ from __future__ import annotations
 import inspect
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
 
@@ -41,15 +41,27 @@ class RuleInfo:
 
 @dataclass(frozen=True, eq=False)
 class Comparison:
-    """What a pair rule reads: the two renderings, how they align, and how each link differs."""
+    """What a pair rule reads: the two renderings, how they align, and how each link differs.
+
+    A *window* (:meth:`windows`) is the same comparison seen through some of
+    its sentence links only: its link-by-link properties (the passages, their
+    diffs and figures) cover those links, the rest is the whole comparison's.
+    """
 
     a: Document
     b: Document
     alignment: Alignment
+    window: tuple[LinkedPassage, ...] | None = field(default=None, repr=False)
+    measured_shares: tuple[float, float] | None = field(default=None, repr=False)
 
     @cached_property
     def linked_shares(self) -> tuple[float, float]:
-        """Share of A's and of B's content words in linked sentences."""
+        """Share of A's and of B's content words in linked sentences.
+
+        ``measured_shares`` gives them when another process has measured them already.
+        """
+        if self.measured_shares is not None:
+            return self.measured_shares
         return linked_share(self.a, self.alignment, "a"), linked_share(self.b, self.alignment, "b")
 
     @property
@@ -86,15 +98,24 @@ class Comparison:
         )
 
     def linked_passages(self) -> Iterator[LinkedPassage]:
-        """Every sentence link with the sentences it joins, group by group in B's order."""
+        """Every sentence link with the sentences it joins, group by group in B's order (a window's links only)."""
+        return iter(self._passages)
+
+    def windows(self, size: int) -> list[Comparison]:
+        """The comparison cut into windows of ``size`` consecutive links, for rules that read link by link."""
+        passages = self._passages
+        return [replace(self, window=passages[at : at + size]) for at in range(0, len(passages), size)]
+
+    @cached_property
+    def _passages(self) -> tuple[LinkedPassage, ...]:
+        if self.window is not None:
+            return self.window
         a_sentences, b_sentences = self.a.sentences, self.b.sentences
-        for group in self.alignment.groups:
-            for link in group.sentences:
-                yield LinkedPassage(
-                    group,
-                    tuple(a_sentences[i] for i in link.a),
-                    tuple(b_sentences[i] for i in link.b),
-                )
+        return tuple(
+            LinkedPassage(group, tuple(a_sentences[i] for i in link.a), tuple(b_sentences[i] for i in link.b))
+            for group in self.alignment.groups
+            for link in group.sentences
+        )
 
 
 def _content_figures(doc: Document, sentences: Sequence[Sentence]) -> list[Quantity]:
@@ -140,8 +161,10 @@ class Rule(ABC):
     category: ClassVar[Category]
     severity: ClassVar[Severity]
     scope: ClassVar[str]
-    # Whether the rule reads Comparison.linked_diffs: the engine keeps such
-    # rules in the process that builds the diffs for the report.
+    # Whether the rule reads Comparison.linked_diffs. Such a rule reads each
+    # sentence link on its own: the engine runs it on windows of the links
+    # (Comparison.windows), in whichever process builds their diffs for the
+    # report, and joins its findings in the order of the links.
     reads_word_diffs: ClassVar[bool] = False
 
     @classmethod
