@@ -67,6 +67,7 @@ class Helper(Generic[M, T, S]):
         self._pipes: tuple[Connection, Connection] | None = None
         self._turns: _Turns | None = None
         self._sending: threading.Thread | None = None
+        self._replies: _Replies[T, S] | None = None
         self._answered = False
 
     def start(self) -> None:
@@ -103,15 +104,10 @@ class Helper(Generic[M, T, S]):
         later, pool = self._later(self._message[0])
         if self._pipes is None or self._turns is None:
             return [work() for work in self._early], [work() for work in later], [work() for work in pool]
-        mine = _share(pool, self._turns)
-        try:
-            status, payload = self._pipes[1].recv()
-        except EOFError:
-            raise RuntimeError("the second kzlint process ended without sending its results") from None
+        self._replies = _Replies(self._pipes[1])
+        mine = dict(_share(pool, self._turns))
+        early_results, later_results, theirs = self._replies.wait()
         self._answered = True
-        if status == "error":
-            raise payload
-        early_results, later_results, theirs = payload
         return early_results, later_results, [mine[i] if i in mine else theirs[i] for i in range(len(pool))]
 
     def stop(self) -> None:
@@ -121,8 +117,9 @@ class Helper(Generic[M, T, S]):
         if not self._answered:
             self._child.terminate()
         self._child.join()
-        if self._sending is not None:
-            self._sending.join()
+        for thread in (self._sending, self._replies):
+            if thread is not None:
+                thread.join()
         for connection in self._pipes:
             connection.close()
         self._child = None
@@ -141,12 +138,49 @@ class _Turns:
         return place
 
 
-def _share(pool: Sequence[Work[S]], turns: _Turns) -> dict[int, S]:
-    """Run works of the pool until none is left, and return their results by place."""
-    done: dict[int, S] = {}
+def _share(pool: Sequence[Work[S]], turns: _Turns) -> Iterator[tuple[int, S]]:
+    """Run works of the pool until none is left, giving each result with its place."""
     while (place := turns.take()) < len(pool):
-        done[place] = pool[place]()
-    return done
+        yield place, pool[place]()
+
+
+class _Replies(threading.Thread, Generic[T, S]):
+    """The helper's messages, read by a thread as they come.
+
+    The helper sends each result as soon as it has it, so pickling them is
+    spread over its work instead of added at its end, and a thread here
+    reads them at once, so that the helper never waits on a full pipe.
+    """
+
+    def __init__(self, connection: Connection) -> None:
+        super().__init__(daemon=True)
+        self._connection = connection
+        self._works: tuple[list[T], list[T]] | None = None
+        self._parts: dict[int, S] = {}
+        self._error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            while True:
+                kind, payload = self._connection.recv()
+                if kind == "works":
+                    self._works = payload
+                elif kind == "part":
+                    self._parts[payload[0]] = payload[1]
+                else:
+                    self._error = payload if kind == "error" else None
+                    return
+        except (EOFError, OSError):
+            self._error = RuntimeError("the second kzlint process ended without sending its results")
+
+    def wait(self) -> tuple[list[T], list[T], dict[int, S]]:
+        """The early and later results and the pool's, by place; an exception raised in the helper is raised here."""
+        self.join()
+        if self._error is not None:
+            raise self._error
+        assert self._works is not None
+        return (*self._works, self._parts)
 
 
 def _send(connection: Connection, message: object) -> None:
@@ -176,18 +210,22 @@ def _serve(
     receiver: Connection,
     sender: Connection,
 ) -> None:
-    """The helper's side: the early works, then the message, the later works and the pool; results or the error go back."""
+    """The helper's side: the early works, then the message, the later works and the pool.
+
+    Results go back as they come (see :class:`_Replies`), then "done"; or the error.
+    """
     try:
         early_results = [work() for work in early]
         later_works, pool = later(receiver.recv())
-        later_results = [work() for work in later_works]
-        shared = _share(pool, turns)
+        sender.send(("works", (early_results, [work() for work in later_works])))
+        for part in _share(pool, turns):
+            sender.send(("part", part))
     except EOFError:
         return  # the caller stopped before handing the message: nobody waits for results
     except BaseException as error:  # noqa: BLE001 - everything goes back to the parent
         sender.send(("error", error))
     else:
-        sender.send(("ok", (early_results, later_results, shared)))
+        sender.send(("done", None))
     finally:
         sender.close()
         receiver.close()
