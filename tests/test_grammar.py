@@ -272,6 +272,28 @@ def test_long_sentences_only_with_picky_and_they_hide_nothing() -> None:
     assert {f.rule for f in _check(text, picky=True)} == {"GR.harper.LongSentences", *slips}
 
 
+def test_a_paragraph_too_long_for_harper_at_once_is_read_in_pieces_at_the_same_places() -> None:
+    # A long list and a long run of marks each took Harper time growing with the square of their length.
+    text = "The visit covered " + "trade, " * 15_000 + "and it wass over" + "!" * 60_000 + " The end was nigh, finaly."
+    findings = _check(text)
+    assert [(f.rule, f.locations[0].text) for f in findings] == [
+        ("GR.harper.SpellCheck", "wass"),
+        ("GR.harper.SpellCheck", "finaly"),
+    ]
+    assert all(text[f.locations[0].start : f.locations[0].end] == f.locations[0].text for f in findings)
+
+
+def test_harper_reads_every_character_of_a_paragraph_but_the_tail_of_a_long_run_of_marks() -> None:
+    text = "One. " * 5_000 + "-" * 50 + " two" * 8_000
+    pieces = list(harper_backend._pieces(text))
+    assert all(p.end - p.start <= harper_backend.PIECE_CHARS for p in pieces)
+    assert all(p.read <= p.start < p.end <= p.read_end for p in pieces)
+    skipped = [(before.end, after.start) for before, after in zip(pieces, pieces[1:]) if before.end != after.start]
+    assert skipped == [(25_000 + harper_backend.LONGEST_MARK_RUN, 25_050)]
+    assert text[: pieces[0].end].endswith("One. ")  # cut after a sentence
+    assert pieces[-1].end == len(text) and pieces[-1].read < pieces[-1].start  # read with what comes before
+
+
 @pytest.mark.parametrize(
     ("text", "rule", "reported"),
     [

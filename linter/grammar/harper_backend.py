@@ -18,8 +18,10 @@ finding afterwards.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import queue
+import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -53,6 +55,21 @@ _STYLE_KINDS = frozenset({"Style", "Readability", "Enhancement", "Redundancy", "
 # once the dictionary is loaded, so two threads halve a few paragraphs' time.
 PARALLEL_MIN_CHARS = 8_000
 _BATCHES_PER_WORKER = 4
+# Harper's time grows with the square of a sentence's length when the sentence
+# is a long list ("a, b, c, ...": 80,000 characters take ten seconds) or a run
+# of marks (200,000 "!" take minutes). Prose never comes near, but a pasted
+# table or a separator line does. So Harper reads a paragraph in pieces of at
+# most PIECE_CHARS characters, cut after a sentence where there is one, else at
+# a space, and of a run of more than LONGEST_MARK_RUN marks it reads only the
+# start. A piece is read with up to CONTEXT characters of the text on either
+# side, so that its edges read as they do in the paragraph (a word that only
+# starts the piece is no sentence start), and keeps the issues that begin
+# inside it.
+PIECE_CHARS = 10_000
+LONGEST_MARK_RUN = 20
+CONTEXT = 200
+_MARK_RUN = re.compile(rf"[^\w\s]{{{LONGEST_MARK_RUN + 1},}}")
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"”»’')\]]*\s+")
 
 
 @dataclass(frozen=True)
@@ -92,7 +109,9 @@ class HarperBackend(Backend):
 
     @property
     def options(self) -> dict[str, object]:
-        return {"dialect": self._options.dialect, "picky": self._options.picky}
+        # How a long paragraph is read in pieces changes the answer too.
+        pieces = {"piece": PIECE_CHARS, "context": CONTEXT, "mark_run": LONGEST_MARK_RUN}
+        return {"dialect": self._options.dialect, "picky": self._options.picky, "pieces": pieces}
 
     def warm_up(self) -> None:
         _pool(self._options).warm_up()
@@ -176,7 +195,77 @@ class LinterPool:
 
 
 def lint_text(linter: harper.Linter, text: str) -> list[Issue]:
-    """Harper's issues in one paragraph, with the rule name of each.
+    """Harper's issues in one paragraph, with the rule name of each, read in pieces (see PIECE_CHARS)."""
+    if len(text) <= PIECE_CHARS and not _MARK_RUN.search(text):
+        return _lint_piece(linter, text)
+    return [
+        dataclasses.replace(issue, start=piece.read + issue.start, end=piece.read + issue.end)
+        for piece in _pieces(text)
+        for issue in _lint_piece(linter, text[piece.read : piece.read_end])
+        if piece.start <= piece.read + issue.start < piece.end
+    ]
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """Where a piece of a paragraph starts and ends, and the wider span read for it (its context)."""
+
+    start: int
+    end: int
+    read: int
+    read_end: int
+
+
+def _pieces(text: str) -> Iterator[_Piece]:
+    """What Harper reads of ``text``: consecutive pieces of at most PIECE_CHARS characters, with their context."""
+    start = 0
+    for run in _MARK_RUN.finditer(text):
+        yield from _cut(text, start, run.start() + LONGEST_MARK_RUN)
+        start = run.end()
+    yield from _cut(text, start, len(text))
+
+
+def _cut(text: str, start: int, end: int) -> Iterator[_Piece]:
+    """``text[start:end]`` in pieces, each ending after its last sentence, else at its last space."""
+    first = start
+    while start < end:
+        limit = start + PIECE_CHARS
+        cut = end if end <= limit else _last_break(text, start, limit)
+        yield _Piece(start, cut, _context_start(text, first, start), _context_end(text, cut, end))
+        start = cut
+
+
+def _context_start(text: str, first: int, start: int) -> int:
+    """Where to start reading for a piece at ``start``: up to CONTEXT characters before, at a word."""
+    earliest = max(first, start - CONTEXT)
+    if earliest == first:
+        return first
+    space = text.find(" ", earliest, start)
+    return space + 1 if space >= 0 else start
+
+
+def _context_end(text: str, cut: int, end: int) -> int:
+    """Where to stop reading for a piece that ends at ``cut``: up to CONTEXT characters after, at a word."""
+    latest = min(end, cut + CONTEXT)
+    if latest == end:
+        return end
+    space = text.rfind(" ", cut, latest)
+    return space if space > cut else cut
+
+
+def _last_break(text: str, start: int, limit: int) -> int:
+    """The end of the last sentence before ``limit``, else the last space, else ``limit``."""
+    last = None
+    for last in _SENTENCE_BREAK.finditer(text, start + 1, limit):
+        pass
+    if last is not None:
+        return last.end()
+    space = max(text.rfind(" ", start + 1, limit), text.rfind("\n", start + 1, limit))
+    return space if space > start else limit
+
+
+def _lint_piece(linter: harper.Linter, text: str) -> list[Issue]:
+    """Harper's issues in one piece of text.
 
     ``organized_lints`` gives rule names. Harper's own de-duplication drops
     every lint that overlaps another, so with --picky one long-sentence lint
