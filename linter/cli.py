@@ -8,7 +8,7 @@ Heavy modules are imported inside the commands so that ``kzlint --help`` is inst
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -20,6 +20,8 @@ from linter import __version__
 from linter.errors import KzlintError, UsageError
 
 if TYPE_CHECKING:
+    from linter.config import Overrides
+    from linter.progress import Display
     from linter.settings import Settings
 
 app = typer.Typer(
@@ -126,8 +128,9 @@ def align(
         from linter import engine
 
         settings = _settings(locals())
-        with _progress(quiet) as on_stage:
-            result = engine.compare(a, b, settings, on_stage, others=tuple(with_sources or ()))
+        with _progress(quiet) as display:
+            others = tuple(with_sources or ())
+            result = engine.compare(a, b, settings, display.stage, others, on_progress=display.progress)
         default = Path("reports") / f"{a.stem}--{b.stem}.md"
         _finish([result], settings.fail_on, output_format, output, default, baseline, update_baseline)
 
@@ -159,8 +162,8 @@ def check(
         from linter import engine
 
         settings = _settings(locals())
-        with _progress(quiet) as on_stage:
-            results = [engine.check(path, settings, on_stage) for path in files]
+        with _progress(quiet) as display:
+            results = [engine.check(path, settings, display.stage) for path in files]
         default = Path("reports") / f"{files[0].stem}.check.md" if len(files) == 1 else Path("reports") / "check.md"
         _finish(results, settings.fail_on, output_format, output, default, baseline, update_baseline)
 
@@ -184,8 +187,8 @@ def facts(
         if len(files) < 2:
             raise UsageError("kzlint facts compares two or more texts")
         settings = _load_settings(Overrides(config_file=config, disabled=tuple(disable or ()), fail_on=fail_on))
-        with _progress(quiet) as on_stage:
-            result = engine.cross_check(files, settings, on_stage)
+        with _progress(quiet) as display:
+            result = engine.cross_check(files, settings, display.stage)
         stems = "--".join(path.stem for path in files) if len(files) == 2 else ""
         default = Path("reports") / (f"facts--{stems}.md" if stems else "facts.md")
         _write(render_facts(result, output_format.value), output_format, output, default)
@@ -225,11 +228,11 @@ def _load_settings(overrides: "Overrides") -> "Settings":
 
 
 @contextmanager
-def _progress(quiet: bool) -> Iterator[Callable[[str], None]]:
+def _progress(quiet: bool) -> Iterator["Display"]:
     from linter.progress import stage_display
 
-    with stage_display(enabled=not quiet) as on_stage:
-        yield on_stage
+    with stage_display(enabled=not quiet) as display:
+        yield display
 
 
 def _finish(results, fail_on, output_format, output, default, baseline, update_baseline) -> None:

@@ -26,7 +26,7 @@ from linter.rules.base import Comparison, PairRule, SourcesRule, TextRule, TextU
 from linter.rules.registry import builtin_rules
 from linter.segment import load_document, segment
 from linter.settings import Settings
-from linter.workers import Assignment, helper, processes
+from linter.workers import Assignment, Progress, helper, processes
 
 if TYPE_CHECKING:
     from linter.facts import FactCheck
@@ -88,17 +88,26 @@ class RunResult:
 
 
 def compare(
-    a_path: Path, b_path: Path, settings: Settings, on_stage: Stage | None = None, others: Sequence[Path] = ()
+    a_path: Path,
+    b_path: Path,
+    settings: Settings,
+    on_stage: Stage | None = None,
+    others: Sequence[Path] = (),
+    on_progress: Progress | None = None,
 ) -> RunResult:
     """Align rendering A with reference B and run pair and single-text rules.
 
-    With ``others``, also check the facts A, B and the other sources state (see :func:`cross_check`).
+    ``on_stage`` is called as each stage begins, ``on_progress`` as the rules
+    stage gets through its pieces of work. With ``others``, also check the
+    facts A, B and the other sources state (see :func:`cross_check`).
     """
     with collector_paused():
-        return _compare(a_path, b_path, settings, on_stage or _quiet, others)
+        return _compare(a_path, b_path, settings, on_stage or _quiet, others, on_progress)
 
 
-def _compare(a_path: Path, b_path: Path, settings: Settings, stage: Stage, others: Sequence[Path]) -> RunResult:
+def _compare(
+    a_path: Path, b_path: Path, settings: Settings, stage: Stage, others: Sequence[Path], progress: Progress | None
+) -> RunResult:
     from linter.align import align
 
     stage("reading")
@@ -124,7 +133,7 @@ def _compare(a_path: Path, b_path: Path, settings: Settings, stage: Stage, other
             stage("rules")
             pair = Comparison(a, b, alignment)
             second.hand(_Aligned(alignment, pair.linked_shares))
-            findings, word_changes = plan.findings(pair, *second.results())
+            findings, word_changes = plan.findings(pair, *second.results(progress))
         stage("grammar")
         checked = grammar.run()
     findings = _finalise([*findings, *checked.findings], settings)

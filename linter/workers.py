@@ -28,6 +28,8 @@ M = TypeVar("M")
 T = TypeVar("T")
 S = TypeVar("S")
 Work = Callable[[], T]
+# Told how many works of a pool are done, of how many.
+Progress = Callable[[int, int], None]
 # What the message makes of the work left: the helper's later works, and a pool both processes draw from.
 Assignment = tuple[Sequence[Work[T]], Sequence[Work[S]]]
 
@@ -94,18 +96,22 @@ class Helper(Generic[M, T, S]):
             self._sending = threading.Thread(target=_send, args=(self._pipes[0], message), daemon=True)
             self._sending.start()
 
-    def results(self) -> tuple[list[T], list[T], list[S]]:
+    def results(self, on_progress: Progress | None = None) -> tuple[list[T], list[T], list[S]]:
         """The results of the early works, the later ones and the pool, after running this process's share.
 
-        An exception raised in the helper is raised here.
+        ``on_progress`` is told how many of the pool's works are done, here
+        or in the helper, each time one is. An exception raised in the helper
+        is raised here.
         """
         if self._message is None:
             raise RuntimeError("the helper was asked for its results before it was handed its message")
         later, pool = self._later(self._message[0])
+        tally = _Tally(len(pool), on_progress)
         if self._pipes is None or self._turns is None:
-            return [work() for work in self._early], [work() for work in later], [work() for work in pool]
-        self._replies = _Replies(self._pipes[1])
-        mine = dict(_share(pool, self._turns))
+            early_results, later_results = [work() for work in self._early], [work() for work in later]
+            return early_results, later_results, [tally.counted(work()) for work in pool]
+        self._replies = _Replies(self._pipes[1], tally)
+        mine = {place: tally.counted(result) for place, result in _share(pool, self._turns)}
         early_results, later_results, theirs = self._replies.wait()
         self._answered = True
         return early_results, later_results, [mine[i] if i in mine else theirs[i] for i in range(len(pool))]
@@ -144,6 +150,23 @@ def _share(pool: Sequence[Work[S]], turns: _Turns) -> Iterator[tuple[int, S]]:
         yield place, pool[place]()
 
 
+class _Tally:
+    """How many of a pool's works are done, in either process, told to ``on_progress`` as each one is."""
+
+    def __init__(self, total: int, on_progress: Progress | None) -> None:
+        self._total, self._on_progress = total, on_progress
+        self._done = 0
+        self._lock = threading.Lock()
+
+    def counted(self, result: S) -> S:
+        """``result``, counted as one more work done."""
+        if self._on_progress is not None:
+            with self._lock:  # told in order, from either thread
+                self._done += 1
+                self._on_progress(self._done, self._total)
+        return result
+
+
 class _Replies(threading.Thread, Generic[T, S]):
     """The helper's messages, read by a thread as they come.
 
@@ -152,9 +175,9 @@ class _Replies(threading.Thread, Generic[T, S]):
     reads them at once, so that the helper never waits on a full pipe.
     """
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, tally: _Tally) -> None:
         super().__init__(daemon=True)
-        self._connection = connection
+        self._connection, self._tally = connection, tally
         self._works: tuple[list[T], list[T]] | None = None
         self._parts: dict[int, S] = {}
         self._error: BaseException | None = None
@@ -167,7 +190,7 @@ class _Replies(threading.Thread, Generic[T, S]):
                 if kind == "works":
                     self._works = payload
                 elif kind == "part":
-                    self._parts[payload[0]] = payload[1]
+                    self._parts[payload[0]] = self._tally.counted(payload[1])
                 else:
                     self._error = payload if kind == "error" else None
                     return

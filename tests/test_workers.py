@@ -45,6 +45,15 @@ def test_both_processes_take_works_from_the_pool_and_each_work_runs_once() -> No
     assert len({pid for _, pid in pool}) == 2
 
 
+@pytest.mark.parametrize("fork", [False, True])
+def test_progress_counts_each_work_of_the_pool_once_wherever_it_ran(fork: bool) -> None:
+    told: list[tuple[int, int]] = []
+    with helper([], _later, fork) as second:
+        second.hand(7)
+        second.results(lambda done, total: told.append((done, total)))
+    assert told == [(done, 40) for done in range(1, 41)]
+
+
 def _slow_pid(n: int) -> tuple[int, int]:
     time.sleep(0.02)
     return n, os.getpid()
