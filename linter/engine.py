@@ -421,7 +421,7 @@ def _text_files(path: Path) -> list[Path]:
 def _finalise(findings: Iterable[Finding], settings: Settings) -> tuple[Finding, ...]:
     """Apply severity overrides and order findings: worst first, then by weight and place."""
     adjusted = [
-        dataclasses.replace(f, severity=settings.severities[f.rule]) if f.rule in settings.severities else f
+        f._replace(severity=settings.severities[f.rule]) if f.rule in settings.severities else f
         for f in findings
         if settings.is_enabled(f.rule)
     ]

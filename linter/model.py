@@ -1,7 +1,8 @@
 """The plain values that flow between kzlint's stages.
 
-Every stage takes and returns these frozen dataclasses, so a stage can be
-tested alone and nothing downstream can change what an upstream stage saw.
+Every stage takes and returns these frozen dataclasses and named tuples, so
+a stage can be tested alone and nothing downstream can change what an
+upstream stage saw.
 Offsets are code-point indices into ``Document.text``; lines and columns shown
 to people are 1-based and computed on demand from those offsets.
 """
@@ -201,9 +202,13 @@ class Alignment:
     unaligned_b: tuple[int, ...]
 
 
-@dataclass(frozen=True)
-class Location:
-    """Where a finding points, on one side: ``side`` is "a" or "b"."""
+class Location(NamedTuple):
+    """Where a finding points, on one side: ``side`` is "a" or "b".
+
+    A named tuple, like :class:`Finding`: a book's run makes a hundred
+    thousand findings and twice as many locations, and tuples are built,
+    hashed and pickled in C.
+    """
 
     side: str
     paragraph: int
@@ -219,12 +224,12 @@ class Location:
         return cls(side, doc.paragraph_at(start).index, start, end, line, column, doc.text[start:end])
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem, from any rule: built-in, grammar backend or rule file.
 
     ``weight`` orders findings of equal severity (higher first), so that, for
-    example, a changed term is listed before a changed article.
+    example, a changed term is listed before a changed article. A named
+    tuple (see :class:`Location`).
     """
 
     rule: str
