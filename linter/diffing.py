@@ -158,9 +158,11 @@ class WordChange(NamedTuple):
     b_end: int
 
 
-@dataclass(frozen=True)
-class ChangeRun:
-    """A stretch of changed words: A's and B's tokens (either may be empty) and where it sits."""
+class ChangeRun(NamedTuple):
+    """A stretch of changed words: A's and B's tokens (either may be empty) and where it sits.
+
+    A named tuple, like :class:`WordChange`: a book's diffs hold about 90,000.
+    """
 
     a: tuple[Token, ...]
     b: tuple[Token, ...]

@@ -89,9 +89,11 @@ class Token(NamedTuple):
     norm: str
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence; ``index`` counts sentences across the whole document."""
+class Sentence(NamedTuple):
+    """One sentence; ``index`` counts sentences across the whole document.
+
+    A named tuple (see :class:`Location`): a book has 30,000 sentences a side.
+    """
 
     index: int
     paragraph: int

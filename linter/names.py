@@ -25,6 +25,7 @@ from functools import cache, cached_property, lru_cache
 from itertools import accumulate, chain, compress
 from operator import itemgetter
 from types import MappingProxyType
+from typing import NamedTuple
 
 import regex
 import textdistance
@@ -77,12 +78,12 @@ def _key_of(words: tuple[str, ...]) -> tuple[str, ...]:
 NameForm = tuple[tuple[str, ...], str]
 
 
-@dataclass(frozen=True)
-class Name:
+class Name(NamedTuple):
     """A name as written, with document offsets.
 
     ``text`` includes an acronym in brackets right after the name, which is
     also kept in ``acronym``; ``words`` are the name's own words as written.
+    A named tuple: a book holds about 90,000 names a side, built in C.
     """
 
     text: str
