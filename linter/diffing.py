@@ -24,7 +24,6 @@ spelling, hyphenation), which only matter when nothing else differs.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -460,7 +459,7 @@ class PassageDiff:
             return Significance.REVERSAL
         if _spelling_key(run.a) == _spelling_key(run.b):
             return Significance.TRIVIAL
-        if Counter(content_stems(run.a)) != Counter(content_stems(run.b)):
+        if sorted(content_stems(run.a)) != sorted(content_stems(run.b)):  # as multisets
             return Significance.CONTENT
         return Significance.FUNCTION
 
