@@ -37,6 +37,7 @@ _ACRONYM_AFTER = regex.compile(r"\s*\((?P<acronym>\p{Lu}[\p{Lu}\d&-]+)\)")
 _LETTERS = regex.compile(r"\p{L}+")
 _OPENERS = "«“\"‘'(["
 _QUOTE_OPENERS = "«“„‘"
+_ONLY_OPENERS = regex.compile(f"[{regex.escape(_OPENERS)}]*")
 _CONNECTORS = frozenset("of the and for de du da del der la le von van bin ibn al el".split())
 _MAX_CONNECTORS = 2
 # "al-Farabi", "el-Sisi": one word, capitalised after the article.
@@ -301,6 +302,7 @@ def _kept_form(word: str) -> str | None:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_capitalised(word: str) -> bool:
     head = word.split("-", 1)[1] if word[:3].lower() in _ARTICLE_PREFIXES else word
     return head[0].isupper()
@@ -364,6 +366,7 @@ def _trim(piece: list[_Token]) -> list[_Token]:
     return piece
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_demonym(word: str) -> bool:
     """"Chinese", "Kazakhs", "Sino-Kazakh", "Chinese-Kazakh"."""
     return all(part in _DEMONYMS or part.removesuffix("s") in _DEMONYMS for part in _fold(word).split("-"))
@@ -385,11 +388,17 @@ def _name(text: str, piece: list[_Token], offset: int) -> Name:
 
 
 def opens_sentence(text: str, start: int) -> bool:
-    """Whether ``start`` opens the sentence ``text`` or a quotation inside it, where any word takes a capital."""
-    before = text[:start].rstrip()
-    return not before.strip(_OPENERS) or before[-1] in _QUOTE_OPENERS
+    """Whether ``start`` opens the sentence ``text`` or a quotation inside it, where any word takes a capital.
+
+    Read from ``start`` backwards, past the spaces: no copy of what comes before.
+    """
+    end = start
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end == 0 or text[end - 1] in _QUOTE_OPENERS or _ONLY_OPENERS.fullmatch(text, 0, end) is not None
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(word: str) -> str:
     return _without_possessive(word.lower().replace("’", "'"))
 
