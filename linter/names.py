@@ -215,24 +215,29 @@ _Token = tuple[str, int, int]
 
 
 def _capitalised_runs(text: str, usage: Capitalisation, words: Sequence[_Token]) -> list[list[_Token]]:
-    """Maximal runs of capitalised words, joined by at most two connectors and plain spaces."""
-    tokens = [part for word in words for part in _name_parts(word, usage)]
+    """Maximal runs of capitalised words, joined by at most two connectors and plain spaces.
+
+    A run can only begin at a capitalised word, so only those are visited;
+    the words of a run are read from there.
+    """
+    written = list(map(_FIRST, words))
+    if "-" in "".join(written):
+        words = [part for word in words for part in _name_parts(word, usage)]
+        written = list(map(_FIRST, words))
+    capitalised = list(map(_is_capitalised, written))
     runs: list[list[_Token]] = []
-    i = 0
-    while i < len(tokens):
-        if not _is_capitalised(tokens[i][0]):
-            i += 1
+    end = 0
+    for i in compress(range(len(words)), capitalised):
+        if i < end:
             continue
-        last = i
-        j = i + 1
-        while j < len(tokens) and _adjacent(text, tokens[j - 1], tokens[j]) and j - last <= _MAX_CONNECTORS + 1:
-            if _is_capitalised(tokens[j][0]):
+        last = j = i
+        while (j := j + 1) < len(words) and _adjacent(text, words[j - 1], words[j]) and j - last <= _MAX_CONNECTORS + 1:
+            if capitalised[j]:
                 last = j
-            elif tokens[j][0].lower() not in _CONNECTORS:
+            elif written[j].lower() not in _CONNECTORS:
                 break
-            j += 1
-        runs.extend(_split_at_and(tokens[i : last + 1], usage))
-        i = last + 1
+        runs.extend(_split_at_and(list(words[i : last + 1]), usage))
+        end = last + 1
     return runs
 
 
