@@ -7,6 +7,7 @@ Heavy modules are imported inside the commands so that ``kzlint --help`` is inst
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -341,4 +342,41 @@ def _rule_settings(ctx: typer.Context, config: Optional[Path], rules: Optional[l
 
 
 def main() -> None:
-    app()
+    """The ``kzlint`` command: run it, flush what it printed, and end the process at once.
+
+    Python would otherwise free every object of the run one by one before
+    the process ends anyway: a quarter of a second after a book's report is
+    written. Reports are written and closed before this point.
+    """
+    try:
+        app()
+        code = 0
+    except SystemExit as end:
+        code = _status(end.code)
+    except BrokenPipeError:
+        code = 0  # the reader went away, as with `kzlint ... | head`: nobody is left to tell
+    except OSError as error:  # standard output on a full disk, wherever the command was writing
+        print(f"kzlint: error: cannot write the output ({error.strerror or error})", file=sys.stderr)
+        code = 2
+    os._exit(_flushed(code))
+
+
+def _status(code: object) -> int:
+    """The exit status ``sys.exit(code)`` would give: a message is printed and means 1."""
+    if code is None or isinstance(code, int):
+        return code or 0
+    print(code, file=sys.stderr)
+    return 1
+
+
+def _flushed(code: int) -> int:
+    """``code``, once standard output and error are flushed; 2 if the output could not be written."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass
+    except OSError as error:
+        print(f"kzlint: error: cannot write the output ({error.strerror or error})", file=sys.stderr)
+        code = 2
+    sys.stderr.flush()
+    return code

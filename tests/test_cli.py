@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -60,3 +62,20 @@ def test_json_goes_to_stdout_and_is_deterministic() -> None:
     assert first.returncode in (0, 1) and first.stdout == second.stdout
     document = json.loads(first.stdout)
     assert document["a"]["path"] == "sources/kursiv-xi-article-excerpts.txt"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full to stand for a full disk")
+@pytest.mark.parametrize("args", [["rules"], ["align", str(EXCERPTS), str(FULL), "--grammar", "off", "-f", "json"]])
+def test_output_to_a_full_disk_is_one_line_and_exit_2(args: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "linter", *args], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert done.returncode == 2
+    assert done.stderr == "kzlint: error: cannot write the output (No space left on device)\n"
+
+
+def test_a_reader_that_stops_early_is_no_error() -> None:
+    command = [sys.executable, "-m", "linter", "align", str(EXCERPTS), str(FULL), "--grammar", "off", "-f", "json"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as run:
+        assert run.stdout is not None and run.stdout.read(10) == b'{\n  "kzlin'
+        run.stdout.close()  # as `| head -c 10` does
+        assert run.wait(timeout=300) in (0, 1) and run.stderr is not None and run.stderr.read() == b""
