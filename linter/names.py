@@ -431,14 +431,13 @@ _DIFFERENT_RENDERING = 0.5
 class Passage:
     """A stretch of text and the names in it, read once for many questions about names.
 
-    ``words`` are the letter runs of the lower-cased text; a caller that joins
-    sentences whose runs it already has passes their union instead of having
-    the text read again.
+    The text itself is read (its letter runs, its case-folded form) only when
+    a question needs it: most names a passage is asked about are among its
+    own names, which answers at once.
     """
 
-    def __init__(self, text: str, names: Iterable[Name] = (), words: frozenset[str] | None = None) -> None:
+    def __init__(self, text: str, names: Iterable[Name] = ()) -> None:
         self.text = text
-        self._words = letter_runs(text) if words is None else words
         unique: dict[tuple[tuple[str, ...], str], Name] = {}
         for name in names:
             unique.setdefault((name.key, name.acronym), name)
@@ -453,8 +452,18 @@ class Passage:
         """
         form = name.form
         if form not in self._mentioned:
-            self._mentioned[form] = self._writes(name)
+            self._mentioned[form] = name.words in self._own_words or self._writes(name)
         return self._mentioned[form]
+
+    @cached_property
+    def _own_words(self) -> frozenset[tuple[str, ...]]:
+        """The words of the passage's own names: a name written with them is written in the passage."""
+        return frozenset(name.words for name in self.names)
+
+    @cached_property
+    def _words(self) -> frozenset[str]:
+        """The letter runs of the lower-cased text, for a quick test before a search."""
+        return letter_runs(self.text)
 
     def closest(self, name: Name) -> tuple[Relation, Name | None]:
         """:func:`relate` of ``name`` and the passage's names, remembered per form of name."""

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from linter.model import Category, Document, Finding, Location, Sentence, Severity
-from linter.names import Name, Passage, Relation, document_names, letter_runs
+from linter.names import Name, Passage, Relation, document_names
 from linter.rules.base import Comparison, PairRule
 from linter.rules.registry import register
 
@@ -23,7 +23,6 @@ class _Side:
     doc: Document
     names: Mapping[int, tuple[Name, ...]]
     groups: dict[tuple[int, ...], Passage] = field(default_factory=dict)
-    words: dict[int, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, label: str, doc: Document) -> _Side:
@@ -32,14 +31,7 @@ class _Side:
     def passage(self, sentences: Sequence[Sentence]) -> Passage:
         """The sentences' text and the names of those that carry content."""
         content = [s for s in sentences if self.doc.paragraphs[s.paragraph].kind.is_content]
-        words = frozenset().union(*map(self._words, sentences))
-        return Passage(" ".join(s.text for s in sentences), [n for s in content for n in self.names[s.index]], words)
-
-    def _words(self, sentence: Sentence) -> frozenset[str]:
-        """The sentence's letter runs, read once: it is part of a link and of its group's passage."""
-        if sentence.index not in self.words:
-            self.words[sentence.index] = letter_runs(sentence.text)
-        return self.words[sentence.index]
+        return Passage(" ".join(s.text for s in sentences), [n for s in content for n in self.names[s.index]])
 
     def group(self, paragraphs: tuple[int, ...]) -> Passage:
         if paragraphs not in self.groups:
