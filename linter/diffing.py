@@ -434,6 +434,8 @@ class PassageDiff:
     Built once per sentence link by :func:`diff_passage`; the rules for
     dropped clauses, truncated quotes and divergent phrasing read the same
     runs, so none of them reports what another one already does.
+    ``changes`` are the steps of the edit script that change words, which
+    the report marks; the equal steps, half of a book's, are left out.
     """
 
     a: Words
@@ -524,7 +526,7 @@ def diff_passage(a: Sequence[Sentence], b: Sequence[Sentence], a_context: frozen
     return PassageDiff(
         a_words,
         b_words,
-        _changes(steps, a_words, b_words, origins),
+        tuple(_change(step, a_words, b_words, origins) for step in steps if not step.equal),
         _runs(steps, a_words, b_words, origins),
         tuple(_phrase_reversals(a_words, b_words)),
         _with_own_words(a_context, a_words),

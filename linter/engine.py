@@ -65,9 +65,9 @@ class FactsResult:
 class RunResult:
     """What one run found: the texts, how they align, the findings and a summary.
 
-    ``word_changes`` holds the changed words of each sentence link (the
-    steps of its word diff that are not "equal"), so that the report can
-    mark differences without computing them. ``facts`` is the
+    ``word_changes`` holds the changed words of each sentence link (see
+    :class:`~linter.diffing.PassageDiff`), so that the report can mark
+    differences without computing them. ``facts`` is the
     fact check across A, B and the other sources given with ``--with``.
     """
 
@@ -200,11 +200,8 @@ def _refuse_same_file(a_path: Path, b_path: Path) -> None:
 
 
 def _word_changes(pair: Comparison) -> dict[LinkKey, tuple[WordChange, ...]]:
-    """The changed words of each link, for the report; the equal ones, half of a book's, it does not mark."""
     return {
-        (tuple(s.index for s in passage.a), tuple(s.index for s in passage.b)): tuple(
-            change for change in diff.changes if change.kind != "equal"
-        )
+        (tuple(s.index for s in passage.a), tuple(s.index for s in passage.b)): diff.changes
         for passage, diff in pair.linked_diffs
     }
 
