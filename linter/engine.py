@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
@@ -423,7 +424,10 @@ def _finalise(findings: Iterable[Finding], settings: Settings) -> tuple[Finding,
         if settings.is_enabled(f.rule)
     ]
     unique = {(f.rule, f.message, f.locations): f for f in adjusted}.values()
-    return tuple(sorted(unique, key=lambda f: (-f.severity, -f.weight, f.sort_key)))
+    return tuple(sorted(unique, key=_SORT_KEY))
+
+
+_SORT_KEY = attrgetter("sort_key")
 
 
 def summarise(findings: Sequence[Finding], alignment: Alignment | None, shares: tuple[float, float] | None) -> Summary:

@@ -246,7 +246,8 @@ class Finding(NamedTuple):
         return next((loc for loc in self.locations if loc.side == side), None)
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[int, float, str, int, str, str]:
+        """Worst first, then by weight, then by place, rule and message: the order of a report."""
         first = self.locations[0] if self.locations else None
-        place = (first.side, first.start) if first else ("", 0)
-        return (place, self.rule, self.message)
+        side, start = (first.side, first.start) if first else ("", 0)
+        return (-self.severity, -self.weight, side, start, self.rule, self.message)
