@@ -380,11 +380,16 @@ def targets(rows: Sequence[dict[str, Any]], ratios: Sequence[dict[str, Any]], he
     worst_ratio = max((ratio["time_ratio"] for ratio in ratios), default=None)
     return [
         Target("book whole, grammar off: wall time", whole and whole["wall"], BOOK_SECONDS_LIMIT, "s"),
-        Target("book whole, grammar off: peak memory", whole and whole["peak_rss_mib"], BOOK_MEMORY_LIMIT_MIB, "MiB"),
+        Target("book whole, grammar off: peak memory", whole and _run_memory(whole), BOOK_MEMORY_LIMIT_MIB, "MiB"),
         Target("doubling the book: worst time ratio", worst_ratio, DOUBLING_RATIO_LIMIT, "x", inclusive=True),
         Target("seed pair with grammar, after start-up", cold and cold["total"], SEED_SECONDS_LIMIT, "s"),
         Target("kzlint --help", help_time, HELP_SECONDS_LIMIT, "s"),
     ]
+
+
+def _run_memory(row: Mapping[str, Any]) -> float:
+    """The peaks of the run's process and of its helper process added: an upper bound, as they share pages."""
+    return row["peak_rss_mib"] + row["children_peak_rss_mib"]
 
 
 def _row(rows: Sequence[dict[str, Any]], wanted: Any) -> dict[str, Any] | None:
@@ -403,6 +408,7 @@ COLUMNS = (
     ("start-up", lambda r: f"{r['startup']:.3f}"),
     ("wall", lambda r: f"{r['wall']:.3f}"),
     ("peak MiB", lambda r: f"{r['peak_rss_mib']:.0f}"),
+    ("helper MiB", lambda r: f"{r['children_peak_rss_mib']:.0f}"),
     ("paras/s", lambda r: f"{r['paragraphs_per_s']:.0f}"),
     ("words/s", lambda r: f"{r['words_per_s']:.0f}"),
     ("P", lambda r: f"{r['precision']:.3f}" if "precision" in r else "-"),
