@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import cache, cached_property, partial
 from itertools import chain, compress
-from operator import methodcaller
+from operator import attrgetter, methodcaller
 from typing import Literal, NamedTuple
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -41,6 +41,7 @@ from linter.similarity import STOP_WORDS, stem
 ChangeKind = Literal["equal", "replace", "insert", "delete"]
 
 ARTICLES = frozenset({"a", "an", "the"})
+NORM = attrgetter("norm")  # a token's word form as it is compared
 
 # Function words, and the sentence adverbs translators add or leave out at
 # will: "We now stand at" says no more than "We stand at".
@@ -186,10 +187,6 @@ class _Step(NamedTuple):
     b_hi: int
 
 
-def is_content(token: Token) -> bool:
-    return is_content_word(token.norm)
-
-
 @cache
 def is_content_word(word: str) -> bool:
     """A noun, verb, adjective or number: not a function word, sentence adverb or contraction."""
@@ -200,7 +197,7 @@ def is_content_word(word: str) -> bool:
 
 def content_stems(words: Sequence[Token]) -> list[str]:
     """The words' content words as they are matched: spelling folded, then stemmed."""
-    return _content_keys(t.norm for t in words)
+    return _content_keys(map(NORM, words))
 
 
 def _content_keys(norms: Iterable[str]) -> list[str]:
@@ -600,9 +597,15 @@ _ANTONYMS = tuple((one[0], other[0]) for one, other in _REVERSED if len(one) == 
 _ANTONYM_KEYS = frozenset(one for one, _ in _ANTONYMS)
 
 
-def _keys_of(norms: Iterable[str]) -> frozenset[str]:
-    """The keys of some words, hyphenated compounds split (built in C: ``map`` and ``filter``)."""
-    return frozenset(map(word_key, filter(None, chain.from_iterable(map(_HYPHEN_PARTS, norms)))))
+def _keys_of(norms: Iterable[str]) -> Iterator[str]:
+    """The keys of some words, hyphenated compounds split (in C: ``map`` over a cache)."""
+    return chain.from_iterable(map(_part_keys, norms))
+
+
+@cache
+def _part_keys(norm: str) -> tuple[str, ...]:
+    """The keys of a word's parts ("zero-sum": "zero", "sum")."""
+    return tuple(word_key(part) for part in norm.split("-") if part)
 
 
 class _PhraseIndex:
@@ -615,7 +618,7 @@ class _PhraseIndex:
 
     def __init__(self, words: Words) -> None:
         self.words = words
-        self.present = _keys_of(words.norms)
+        self.present = frozenset(_keys_of(words.norms))
 
     @cached_property
     def keys(self) -> list[tuple[str, int]]:
@@ -633,7 +636,6 @@ class _PhraseIndex:
         return None
 
 
-_HYPHEN_PARTS = methodcaller("split", "-")
 
 
 def _phrase_reversals(a: Words, b: Words) -> Iterator[Reversal]:
@@ -649,7 +651,7 @@ def _phrase_reversals(a: Words, b: Words) -> Iterator[Reversal]:
 
 def _word_reversal(run: ChangeRun) -> Reversal | None:
     """A single word of the run's A side whose antonym replaces it on B's side."""
-    if not run.a or not run.b or _ANTONYM_KEYS.isdisjoint(_keys_of(t.norm for t in run.a)):
+    if not run.a or not run.b or _ANTONYM_KEYS.isdisjoint(_keys_of(map(NORM, run.a))):
         return None
     a_words, b_words = _PhraseIndex(Words.of_tokens(run.a)), _PhraseIndex(Words.of_tokens(run.b))
     for one, other in _ANTONYMS:

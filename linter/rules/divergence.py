@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import compress
 
-from linter.diffing import ChangeRun, PassageDiff, Reversal, Significance, is_content
+from linter.diffing import NORM, ChangeRun, PassageDiff, Reversal, Significance, is_content_word
 from linter.model import Category, Finding, Location, Severity, Token
 from linter.rules.base import Comparison, PairRule
 from linter.rules.omission import run_location, shown
@@ -94,7 +95,7 @@ def _severity(grade: Significance) -> Severity:
 
 def _weight(grade: Significance, words: Sequence[Token]) -> float:
     """The grade first; within a grade, runs with more content words first (a tenth per word, up to 0.9)."""
-    return float(grade) + min(sum(is_content(t) for t in words), 9) / 10
+    return float(grade) + min(sum(map(is_content_word, map(NORM, words))), 9) / 10
 
 
 def _variant(location: Location) -> str:
@@ -103,5 +104,6 @@ def _variant(location: Location) -> str:
 
 def _figures_only(run: ChangeRun) -> bool:
     """A run whose content words are all figures: a changed number is KZ130's to report."""
-    words = [t for t in (*run.a, *run.b) if is_content(t)]
-    return bool(words) and all(any(c.isdigit() for c in t.text) for t in words)
+    tokens = (*run.a, *run.b)
+    words = list(compress(tokens, map(is_content_word, map(NORM, tokens))))
+    return bool(words) and all(any(map(str.isdigit, t.text)) for t in words)
