@@ -138,11 +138,12 @@ class Capitalisation:
         solo: set[str] = set()
         for text, tokens in sentences:
             for position, (written, start, _) in enumerate(tokens):
+                if written[0].islower() or opens_sentence(text, start):
+                    continue
                 word = _without_possessive(written)
-                if not word[0].islower() and not opens_sentence(text, start):
-                    capitalised[word] += 1
-                    if not _joined_to_neighbour(text, tokens, position):
-                        solo.add(word)
+                capitalised[word] += 1
+                if not _joined_to_neighbour(text, tokens, position):
+                    solo.add(word)
         return cls(capitalised, lower_case, frozenset(solo))
 
     def is_ordinary(self, word: str) -> bool:
