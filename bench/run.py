@@ -460,7 +460,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--sizes", default="1/8,1/4,1/2,1", help="Fractions of the book to run (default: %(default)s).")
     parser.add_argument("--no-seed", action="store_true", help="Skip the seed pair.")
     parser.add_argument("--no-book", action="store_true", help="Skip the book pair.")
-    parser.add_argument("--repeat", type=int, default=3, help="Runs per row; the median is shown (default: 3).")
+    parser.add_argument("--repeat", type=int, default=5, help="Runs per row; the median is shown (default: 5).")
     parser.add_argument("--data", type=Path, default=BOOK_DATA, help="The book pair's folder (a.txt, b.txt, gold.json).")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--a", type=Path, help=argparse.SUPPRESS)
