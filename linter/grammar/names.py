@@ -27,7 +27,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cached_property, lru_cache
+from itertools import chain
 
 from linter.grammar.lexicon import DOMAIN_WORDS
 from linter.model import Document, Paragraph, ParagraphKind
@@ -52,8 +53,8 @@ def base_form(word: str) -> str:
 
 
 def vocabulary(doc: Document) -> frozenset[str]:
-    """Every word form of ``doc``, as :func:`base_form` gives it."""
-    return frozenset(base_form(match.group()) for match in _WORD.finditer(doc.text))
+    """Every word form of ``doc``, as :func:`base_form` gives it (each distinct word read once: a book repeats them)."""
+    return frozenset(map(base_form, frozenset(_WORD.findall(doc.text))))
 
 
 def accepted_words(user_words: Iterable[str]) -> frozenset[str]:
@@ -70,11 +71,14 @@ def known_words_in(text: str, known: frozenset[str]) -> list[str]:
     """The known words ``text`` holds in any form a backend may match: as written, lower-cased, without a possessive."""
     if not known:
         return []
-    found: set[str] = set()
-    for word in frozenset(_WORD.findall(text)):
-        stem = _POSSESSIVE.sub("", word)
-        found.update(form for form in (word, word.lower(), stem, stem.lower()) if form in known)
-    return sorted(found)
+    return sorted(known.intersection(chain.from_iterable(map(_matched_forms, frozenset(_WORD.findall(text))))))
+
+
+@lru_cache(maxsize=1 << 16)
+def _matched_forms(word: str) -> tuple[str, ...]:
+    """The forms in which a backend may match ``word``: as written, lower-cased, without a possessive."""
+    stem = _POSSESSIVE.sub("", word)
+    return word, word.lower(), stem, stem.lower()
 
 
 class NameJudge:
@@ -110,6 +114,8 @@ class NameJudge:
         before the backend checks, so that a backend taught the dropped names
         does not spend time on suggestions for them.
         """
+        if unknown.isdisjoint(_WORD.findall(paragraph.text)):
+            return set(), set()  # the usual paragraph: no unknown word, nothing to decide
         matches = [m for m in _WORD.finditer(paragraph.text) if m.group() in unknown]
         flagged = frozenset(base_form(m.group()) for m in matches)
         dropped: set[str] = set()
