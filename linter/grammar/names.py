@@ -25,6 +25,7 @@ the cross-source name rules, which compare the spellings of all sources.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
@@ -92,6 +93,7 @@ class NameJudge:
         self._doc = text.doc
         self._companion_words = companion_words
         self._accepted_words = accepted_words(user_words)
+        self._spans: dict[int, list[tuple[int, int]]] = {}
 
     def is_not_a_misspelling(self, paragraph: Paragraph, start: int, end: int, flagged: frozenset[str]) -> bool:
         """Whether the word at ``[start, end)`` (document offsets) should not be reported.
@@ -130,9 +132,9 @@ class NameJudge:
 
     def _in_name_context(self, paragraph: Paragraph, start: int, flagged: frozenset[str]) -> bool:
         """Whether the word follows a name cue or stands next to a name."""
-        words = [(m.start() + paragraph.start, m.end() + paragraph.start) for m in _WORD.finditer(paragraph.text)]
-        index = next((i for i, (s, e) in enumerate(words) if s <= start < e), None)
-        if index is None:
+        words = self._word_spans(paragraph)
+        index = bisect_right(words, (start, len(self._doc.text))) - 1
+        if index < 0 or not words[index][0] <= start < words[index][1]:
             return False
         if index > 0 and self._after_cue(words[index - 1], words[index]):
             return True
@@ -142,6 +144,14 @@ class NameJudge:
         if index + 1 < len(words) and self._joined(words[index], words[index + 1]):
             neighbours.append(words[index + 1])
         return any(self._is_name_like(paragraph, span, flagged) for span in neighbours)
+
+    def _word_spans(self, paragraph: Paragraph) -> list[tuple[int, int]]:
+        """The paragraph's words as document spans, read once: each of its unknown words asks for them."""
+        spans = self._spans.get(paragraph.index)
+        if spans is None:
+            spans = [(m.start() + paragraph.start, m.end() + paragraph.start) for m in _WORD.finditer(paragraph.text)]
+            self._spans[paragraph.index] = spans
+        return spans
 
     def _after_cue(self, previous: tuple[int, int], word: tuple[int, int]) -> bool:
         """Whether the word follows one that introduces a name: "named Konstantin", "Mr. Li"."""
