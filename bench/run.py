@@ -48,6 +48,7 @@ DOUBLING_RATIO_LIMIT = 2.3
 SEED_SECONDS_LIMIT = 2.0
 HELP_SECONDS_LIMIT = 0.3
 HELP_RUNS = 5
+CALIBRATION_ROUNDS = 200
 
 Link = tuple[int, int]
 
@@ -327,6 +328,26 @@ def _book_job(data: Path, book_slice: BookSlice, folder: Path) -> Job:
     return Job(f"book {book_slice.fraction}", a_path, b_path, "off", gold_path)
 
 
+def calibration_seconds() -> float:
+    """Median time of a fixed piece of pure Python (word counts of the seed texts), to tell the machine's speed.
+
+    A shared machine slows down by a third or more for minutes at a time;
+    this figure, taken before and after the runs, shows whether they fell in
+    such a spell, without any reference to kzlint's own code.
+    """
+    import re
+    from collections import Counter
+
+    texts = [path.read_text(encoding="utf-8") for path in (SEED_A, SEED_B)] * CALIBRATION_ROUNDS
+    times = []
+    for _ in range(3):
+        began = time.perf_counter()
+        for text in texts:
+            Counter(word.lower() for word in re.findall(r"\w+", text))
+        times.append(time.perf_counter() - began)
+    return statistics.median(times)
+
+
 def help_seconds() -> float:
     """Median wall time of ``kzlint --help`` in a fresh process."""
     command = _kzlint_command() + ["--help"]
@@ -480,19 +501,23 @@ def main(argv: Sequence[str]) -> int:
         print(json.dumps(measure_once(args.a, args.b, args.grammar, args.gold)))
         return 0
     rows: list[dict[str, Any]] = []
+    speed = {"before": calibration_seconds()}
     if not args.no_seed:
         rows += seed_rows(args.repeat)
     if not args.no_book:
         rows += _book_rows_or_note(args)
+    speed["after"] = calibration_seconds()
     ratios = doubling_ratios([row for row in rows if "fraction" in row])
     help_time = help_seconds()
     print(format_table(rows))
     if ratios:
         print("\n" + format_ratios(ratios))
-    print(f"\nkzlint --help: {help_time:.3f} s (median of {HELP_RUNS})\n")
+    print(f"\nkzlint --help: {help_time:.3f} s (median of {HELP_RUNS})")
+    print(f"machine speed: a fixed piece of Python took {speed['before']:.3f} s before the runs and "
+          f"{speed['after']:.3f} s after (more means a slower spell of a shared machine)\n")
     found = targets(rows, ratios, help_time)
     print(format_targets(found))
-    print(json.dumps({"rows": rows, "doubling": ratios, "help_seconds": help_time,
+    print(json.dumps({"rows": rows, "doubling": ratios, "help_seconds": help_time, "calibration_seconds": speed,
                       "targets": [{**asdict(t), "verdict": t.verdict} for t in found]}))
     return 1 if any("error" in row for row in rows) else 0
 
