@@ -21,12 +21,14 @@ STARTED_AT = time.time()  # first thing, so the parent can tell interpreter star
 import argparse  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
+import re  # noqa: E402
 import resource  # noqa: E402
 import shutil  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
+from collections import Counter  # noqa: E402
 from collections.abc import Iterable, Mapping, Sequence  # noqa: E402
 from dataclasses import asdict, dataclass  # noqa: E402
 from fractions import Fraction  # noqa: E402
@@ -335,9 +337,6 @@ def calibration_seconds() -> float:
     this figure, taken before and after the runs, shows whether they fell in
     such a spell, without any reference to kzlint's own code.
     """
-    import re
-    from collections import Counter
-
     texts = [path.read_text(encoding="utf-8") for path in (SEED_A, SEED_B)] * CALIBRATION_ROUNDS
     times = []
     for _ in range(3):

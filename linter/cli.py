@@ -356,8 +356,7 @@ def main() -> None:
     except BrokenPipeError:
         code = 0  # the reader went away, as with `kzlint ... | head`: nobody is left to tell
     except OSError as error:  # standard output on a full disk, wherever the command was writing
-        print(f"kzlint: error: cannot write the output ({error.strerror or error})", file=sys.stderr)
-        code = 2
+        code = _cannot_write(error)
     os._exit(_flushed(code))
 
 
@@ -376,7 +375,12 @@ def _flushed(code: int) -> int:
     except BrokenPipeError:
         pass
     except OSError as error:
-        print(f"kzlint: error: cannot write the output ({error.strerror or error})", file=sys.stderr)
-        code = 2
+        code = _cannot_write(error)
     sys.stderr.flush()
     return code
+
+
+def _cannot_write(error: OSError) -> int:
+    """Say in one line that the output could not be written; the exit status for it."""
+    print(f"kzlint: error: cannot write the output ({error.strerror or error})", file=sys.stderr)
+    return 2

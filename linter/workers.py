@@ -5,10 +5,10 @@ forking: the child inherits every value the parent has built (the texts)
 without copying or pickling them, starts on its share at once, is sent the
 one value the parent computes meanwhile (their alignment), shares with the
 parent the pieces of work that value brings (the word diffs of the links,
-in windows), and sends back only its results. Forking is what makes this cheap, so it is used only
-where the operating system forks safely (Linux) and only for work large
-enough to pay for it; elsewhere the same work runs in turn, with the same
-results in the same order.
+in windows), and sends back only its results. Forking is what makes this
+cheap, so it is used only where the operating system forks safely (Linux)
+and only for work large enough to pay for it; elsewhere the same work runs
+in turn, with the same results in the same order.
 """
 
 from __future__ import annotations
