@@ -66,6 +66,7 @@ BaselineOption = Annotated[Optional[Path], typer.Option("--baseline", help="Repo
 UpdateBaselineOption = Annotated[bool, typer.Option("--update-baseline", help="Record the current findings in the --baseline file and exit 0.")]
 EncodingOption = Annotated[Optional[str], typer.Option("--encoding", help="Read the texts in this encoding (default: a byte-order mark, else UTF-8, else detected).")]
 MaxFileOption = Annotated[Optional[float], typer.Option("--max-file-mb", min=0.001, help="Refuse texts larger than this many megabytes (default 64).")]
+ShowWordingOption = Annotated[bool, typer.Option("--show-wording", help="Also list rewordings that keep the meaning (KZ121: synonyms, inflection, word order), off by default.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")]
 WithOption = Annotated[Optional[list[Path]], typer.Option("--with", help="Another report of the same event: add a fact check of A, B and these sources to the report (repeatable).")]
 FactsOutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (markdown default: reports/facts--<A>--<B>.md for two texts, reports/facts.md for more; json default: stdout).")]
@@ -122,6 +123,7 @@ def align(
     config: ConfigOption = None,
     encoding: EncodingOption = None,
     max_file_mb: MaxFileOption = None,
+    show_wording: ShowWordingOption = False,
     quiet: QuietOption = False,
 ) -> None:
     """Align rendering A with reference B and report where they part ways."""
@@ -203,6 +205,7 @@ def _settings(options: dict) -> "Settings":
         config_file=options["config"],
         rule_paths=tuple(options["rules"] or ()),
         disabled=tuple(options["disable"] or ()),
+        enabled=("KZ121",) if options.get("show_wording") else (),
         fail_on=options["fail_on"],
         companions=tuple(options["companion"] or ()),
         grammar=options["grammar"].value if options["grammar"] else None,

@@ -39,6 +39,7 @@ class Overrides:
     config_file: Path | None = None
     rule_paths: tuple[Path, ...] = ()
     disabled: tuple[str, ...] = ()
+    enabled: tuple[str, ...] = ()
     fail_on: str | None = None
     companions: tuple[Path, ...] = ()
     grammar: str | None = None
@@ -112,6 +113,7 @@ def settings_from(path: Path, table: Mapping[str, Any]) -> Settings:
         rule_paths=tuple(keys.relative_path(p) for p in keys.strings(table, "rules", [])),
         default_rules=keys.boolean(table, "default_rules", defaults.default_rules),
         disabled=frozenset(keys.strings(table, "disable", [])),
+        enabled=frozenset(keys.strings(table, "enable", [])),
         severities=MappingProxyType(keys.severities(table)),
         fail_on=keys.severity(table, "fail_on", defaults.fail_on),
         companions=tuple(keys.relative_path(p) for p in keys.strings(table, "companions", [])),
@@ -273,6 +275,7 @@ def apply_overrides(settings: Settings, overrides: Overrides) -> Settings:
         settings,
         rule_paths=(*settings.rule_paths, *overrides.rule_paths),
         disabled=settings.disabled | frozenset(overrides.disabled),
+        enabled=settings.enabled | frozenset(overrides.enabled),
         fail_on=Severity.parse(overrides.fail_on) if overrides.fail_on else settings.fail_on,
         companions=(*settings.companions, *overrides.companions),
         grammar=dataclasses.replace(settings.grammar, **grammar_changes),
@@ -296,7 +299,7 @@ def _toml_kind(value: Any) -> str:
 
 
 _TOP_LEVEL = (
-    "rules", "default_rules", "disable", "severity", "fail_on", "companions", "encoding", "max_file_mb", "grammar"
+    "rules", "default_rules", "disable", "enable", "severity", "fail_on", "companions", "encoding", "max_file_mb", "grammar"
 )
 _GRAMMAR = ("backend", "languagetool_url", "language", "picky", "cache", "jobs", "words", "timeout")
 

@@ -34,6 +34,7 @@ from typing import Literal, NamedTuple
 
 from rapidfuzz.distance import Indel, Levenshtein
 
+from linter.meaning.correspondence import Correspondence, correspond
 from linter.model import Sentence, Token
 from linter.segment import content_tokens, token_columns
 from linter.similarity import STOP_WORDS, stem
@@ -53,6 +54,39 @@ FUNCTION_WORDS = STOP_WORDS | frozenset(
 NEGATIONS = frozenset({"not", "no", "never", "none", "nothing", "nobody", "nowhere", "neither", "nor", "without"})
 _NOT_NEGATING = frozenset({"only", "just", "merely", "least"})
 
+# Words that say a thing is possible, planned, wished or under discussion
+# rather than done: modal verbs of possibility, hedges, and verbs of intention
+# and of talk. "There are now 26 twin cities" against "we are talking about
+# establishing 26 pairs" parts here.
+IRREALIS_MARKERS = frozenset(
+    """
+    would could may might wouldn't couldn't maybe perhaps possibly probably likely
+    plan plans planned planning intend intends intended intending want wants wanted wanting
+    hope hopes hoped hoping expect expects expected expecting propose proposes proposed proposing
+    consider considers considered considering discuss discusses discussed discussing
+    talk talks talked talking seek seeks sought seeking wish wishes wished wishing
+    """.split()
+)
+# Any modal at all. A side with one of these does not state a bare fact, so
+# "may" against "can", "would" against "will" is not a change of modality: the
+# future, ability and obligation are rendered one for another by translators
+# ("it will curve" / "it can bend" / "it bends" state one law of physics).
+MODAL_MARKERS = IRREALIS_MARKERS | frozenset(
+    "will shall should must ought can cannot can't won't shouldn't going able".split()
+)
+_CONTRACTED_MODALS = ("'ll", "'d")
+
+# Words that carry a fact even when a run adds or drops nothing else: times and
+# qualifiers. "The visit began in Astana" / "… in Astana on Monday" differ in fact.
+DETAIL_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july
+    august september october november december yesterday today tomorrow tonight morning afternoon evening
+    night week weeks month months year years decade decades century annually daily weekly monthly
+    only almost nearly about approximately roughly exactly least most over under just first last
+    """.split()
+)
+
 # Prefixes that turn a word into its antonym ("shakable" / "unshakable"), with
 # the shortest stem each needs: "in" + "form" is "inform", not a negation.
 ANTONYM_PREFIXES: tuple[tuple[str, int], ...] = (("un", 4), ("non", 4), ("in", 6), ("im", 6), ("il", 6), ("ir", 6))
@@ -62,12 +96,9 @@ ANTONYM_PREFIXES: tuple[tuple[str, int], ...] = (("un", 4), ("non", 4), ("in", 6
 # reorder clauses; a single word is matched only against the word that
 # replaces it in the same changed run, since a sentence may well say "support
 # X and oppose Y". Words are compared by stem, so inflected forms match.
-# "Back to back" renders the Chinese 背靠背 (mutual support), but an English
-# reader hears distance, which is why it is listed against "shoulder to shoulder".
+# "Back to back" is not listed against "shoulder to shoulder": it renders the
+# Chinese 背靠背, mutual support, as the other does.
 REVERSED_PHRASES: tuple[tuple[str, str], ...] = (
-    ("shoulder to shoulder", "back to back"),
-    ("side by side", "back to back"),
-    ("face to face", "back to back"),
     ("hand in hand", "at arm's length"),
     ("win-win", "zero-sum"),
     ("step up", "step down"),
@@ -134,13 +165,21 @@ FOUND_ELSEWHERE = 0.4
 
 
 class Significance(IntEnum):
-    """How much a changed run can change the meaning; higher sorts first."""
+    """How much a changed run can change the meaning; higher sorts first.
+
+    ``CONTENT`` replaces content words of one side by content words of the
+    other that do not render them (by word, stem or meaning); ``WORDING`` is
+    any other change of content words: synonyms, inflection, paraphrase, or a
+    word one side adds that is too short a stretch to be a dropped clause.
+    """
 
     TRIVIAL = 0
     FUNCTION = 1
-    CONTENT = 2
-    REVERSAL = 3
-    NEGATION = 4
+    WORDING = 2
+    CONTENT = 3
+    MODALITY = 4
+    REVERSAL = 5
+    NEGATION = 6
 
 
 class WordChange(NamedTuple):
@@ -441,6 +480,8 @@ class PassageDiff:
     runs: tuple[ChangeRun, ...]
     reversals: tuple[Reversal, ...]
     a_context: frozenset[str]
+    # Where the first word of each sentence of either side starts: a capital there is no sign of a name.
+    openers: frozenset[int] = frozenset()
     # Answers per run (by identity), kept because several rules ask them of the same runs.
     _reversals_of: dict[int, Reversal | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _dropped: dict[int, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -451,16 +492,56 @@ class PassageDiff:
         return _negation_cues(self.a), _negation_cues(self.b)
 
     def significance(self, run: ChangeRun) -> Significance:
-        """The run's grade: negation, reversal, content, function word or form, or trivial variant."""
-        if self._negates(run):
+        """The run's grade: negation, reversal, modality, content, wording, function word or form, or trivial."""
+        negates, reversal = self._negates(run), self.reversal_in(run)
+        if negates and reversal is None:
             return Significance.NEGATION
-        if self.reversal_in(run) is not None:
+        if reversal is not None and not negates:
             return Significance.REVERSAL
+        # Both at once cancel out: "a little weak" is "not strong enough".
+        if self.modality_shift(run):
+            return Significance.MODALITY
         if _spelling_key(run.a) == _spelling_key(run.b):
             return Significance.TRIVIAL
         if sorted(content_stems(run.a)) != sorted(content_stems(run.b)):  # as multisets
-            return Significance.CONTENT
+            a_missing, b_missing = self.missing(run)
+            if (a_missing and b_missing) or self.holds_detail(run):
+                return Significance.CONTENT
+            return Significance.WORDING
         return Significance.FUNCTION
+
+    @cached_property
+    def correspondence(self) -> Correspondence:
+        """The content words of each side with no counterpart on the other (see :mod:`linter.meaning`)."""
+        return correspond(_match_keys(self.a.norms), _match_keys(self.b.norms), self.a.norms, self.b.norms)
+
+    @cached_property
+    def _missing_starts(self) -> tuple[frozenset[int], frozenset[int]]:
+        found = self.correspondence
+        return (
+            frozenset(self.a.starts[i] for i in found.a_missing),
+            frozenset(self.b.starts[j] for j in found.b_missing),
+        )
+
+    def missing(self, run: ChangeRun) -> tuple[tuple[Token, ...], tuple[Token, ...]]:
+        """The run's content words that the other side of the link does not render, A's then B's."""
+        a_starts, b_starts = self._missing_starts
+        return tuple(t for t in run.a if t.start in a_starts), tuple(t for t in run.b if t.start in b_starts)
+
+    def holds_detail(self, run: ChangeRun) -> bool:
+        """Whether a word the other side does not render is a name, a time or a qualifier (see :data:`DETAIL_WORDS`)."""
+        return any(
+            token.norm in DETAIL_WORDS or (_is_capitalised(token) and token.start not in self.openers)
+            for token in chain.from_iterable(self.missing(run))
+        )
+
+    def modality_shift(self, run: ChangeRun) -> bool:
+        """One side's run says possible, planned or wished where the other side's whole link has no modal at all."""
+        a_marked = _says(IRREALIS_MARKERS, map(NORM, run.a))
+        b_marked = _says(IRREALIS_MARKERS, map(NORM, run.b))
+        if a_marked == b_marked:
+            return False
+        return not _says(MODAL_MARKERS, self.b.norms if a_marked else self.a.norms)
 
     def reversal_in(self, run: ChangeRun) -> Reversal | None:
         """The reversed phrase this run (one of :attr:`runs`) is part of, if any."""
@@ -491,7 +572,17 @@ class PassageDiff:
             len(content) - len(missing) < FOUND_ELSEWHERE * len(content)
             and surplus >= MIN_DROPPED_CONTENT + (1 if run.a else 0)
             and self.reversal_in(run) is None
+            and self.carries_meaning(run)
         )
+
+    def carries_meaning(self, run: ChangeRun) -> bool:
+        """Whether B's side of the run says something A's link does not: a word A renders by no word of like meaning.
+
+        A clause reworded in A ("a firm supporter of" / "always supports") has
+        its counterparts; "in order to improve the network of transport
+        connectivity" has none.
+        """
+        return bool(self.missing(run)[1])
 
     def is_tail(self, run: ChangeRun) -> bool:
         """Whether the run is where B goes on after A's last matching word."""
@@ -503,7 +594,32 @@ class PassageDiff:
         a_cues, b_cues = self._cues
         if len(a_cues) == len(b_cues):
             return False
-        return sum(t.start in a_cues for t in run.a) != sum(t.start in b_cues for t in run.b)
+        a_count = sum(t.start in a_cues for t in run.a) + _prefix_negations(run.a, run.b)
+        return a_count != sum(t.start in b_cues for t in run.b) + _prefix_negations(run.b, run.a)
+
+
+def _match_keys(norms: Sequence[str]) -> list[str | None]:
+    """Each word's matching key, ``None`` for a function word or a figure (figures are the number rules')."""
+    return [word_key(norm) if is_content_word(norm) and not norm[:1].isdigit() else None for norm in norms]
+
+
+def _is_capitalised(token: Token) -> bool:
+    """A word written with a capital and then lower case ("Astana"), not a function word."""
+    return token.text[:1].isupper() and token.text[1:2].islower() and token.norm not in FUNCTION_WORDS
+
+
+def _sentence_openers(sentences: Sequence[Sentence]) -> Iterator[int]:
+    for sentence in sentences:
+        first = _FIRST_WORD.search(sentence.text)
+        yield sentence.start + (first.start() if first else 0)
+
+
+_FIRST_WORD = re.compile(r"[^\W_]")
+
+
+def _says(markers: frozenset[str], norms: Iterable[str]) -> bool:
+    """Whether the words hold one of the markers, or a contracted modal ("we'd", "I'll")."""
+    return any(norm in markers or norm.endswith(_CONTRACTED_MODALS) for norm in norms)
 
 
 def context_stems(sentences: Sequence[Sentence]) -> frozenset[str]:
@@ -527,6 +643,7 @@ def diff_passage(a: Sequence[Sentence], b: Sequence[Sentence], a_context: frozen
         _runs(steps, a_words, b_words, origins),
         tuple(_phrase_reversals(a_words, b_words)),
         _with_own_words(a_context, a_words),
+        frozenset(chain(_sentence_openers(a), _sentence_openers(b))),
     )
 
 
@@ -571,6 +688,19 @@ def _prefix_antonym(a: Sequence[Token], b: Sequence[Token]) -> bool:
         for word in words
         if word[:1] in _PREFIX_INITIALS
         for prefix, shortest in ANTONYM_PREFIXES
+    )
+
+
+def _prefix_negations(words: Sequence[Token], others: Sequence[Token]) -> int:
+    """Words negated by a prefix whose rest the other side says with a negating word: "undoubtedly" / "no doubt"."""
+    keys = [key for key in content_stems(others) if len(key) >= 4]
+    return sum(
+        1
+        for token in words
+        for prefix, shortest in ANTONYM_PREFIXES
+        if token.norm.startswith(prefix)
+        and len(token.norm) - len(prefix) >= shortest
+        and any(token.norm[len(prefix) :].startswith(key) for key in keys)
     )
 
 

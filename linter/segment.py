@@ -268,8 +268,8 @@ def _looks_like_heading(paragraph: str) -> bool:
 
 
 def _looks_like_title(paragraph: str) -> bool:
-    """A first line that does not end a sentence is the title, even a long one."""
-    return "\n" not in paragraph and len(paragraph.split()) <= 30 and not paragraph.rstrip().endswith(".")
+    """A first line that does not end a sentence is the title, even a long one; a question is not one."""
+    return "\n" not in paragraph and len(paragraph.split()) <= 30 and not paragraph.rstrip().endswith((".", "?", "!", "…"))
 
 
 def _is_foreign_label(paragraph: str) -> bool:

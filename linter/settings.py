@@ -35,6 +35,12 @@ class InputSettings:
     max_file_mb: float = DEFAULT_MAX_FILE_MB
 
 
+# Rules that run only when switched on (``enable = [...]``, ``--show-wording``):
+# KZ121 lists every rewording of two independent translations, which is noise
+# unless A should be a copy-edit of B.
+OFF_BY_DEFAULT = frozenset({"KZ121"})
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything a run can be told; defaults are what a fresh user gets."""
@@ -42,6 +48,7 @@ class Settings:
     rule_paths: tuple[Path, ...] = ()
     default_rules: bool = True
     disabled: frozenset[str] = frozenset()
+    enabled: frozenset[str] = frozenset()
     severities: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
     fail_on: Severity = Severity.ERROR
     companions: tuple[Path, ...] = ()
@@ -49,5 +56,7 @@ class Settings:
     input: InputSettings = InputSettings()
 
     def is_enabled(self, rule_id: str) -> bool:
-        """Rules are switched off by id or by a prefix such as ``KZ12`` or ``GR.harper``."""
+        """Rules are switched off by id or by a prefix such as ``KZ12`` or ``GR.harper``; some are off until enabled."""
+        if rule_id in OFF_BY_DEFAULT and rule_id not in self.enabled:
+            return False
         return not any(rule_id == off or rule_id.startswith(off) for off in self.disabled)

@@ -26,8 +26,9 @@ def heaviest_chain(found: Sequence[Link]) -> list[Link]:
 
     Links are taken by their first A sentence; a link enters the tree (keyed by
     its last B sentence) only once the links being extended start after its
-    last A sentence. Ties go to the later index, so the result depends only on
-    the input.
+    last A sentence. Of chains of equal weight, the one ending at the earliest
+    link wins: a sentence that two places match equally well ("It is written,
+    … the Lord thy God") renders the nearer one, as translations keep their order.
     """
     if not found:
         return []
@@ -46,7 +47,11 @@ def heaviest_chain(found: Sequence[Link]) -> list[Link]:
         before = _prefix_max(tree, link.b[0])
         totals[index] = (before[0] + link.score - MIN_LINK, index)
         previous[index] = before[1]
-    return _walk_back(found, previous, max(totals)[1])
+    return _walk_back(found, previous, max(totals, key=_earliest_on_ties)[1])
+
+
+def _earliest_on_ties(best: _Best) -> tuple[float, int]:
+    return best[0], -best[1]
 
 
 def _prefix_max(tree: list[_Best], end: int) -> _Best:

@@ -30,7 +30,7 @@ from itertools import pairwise
 from linter.align.candidates import mutual_nearest
 from linter.align.chain import heaviest_chain
 from linter.align.resegment import resegmented
-from linter.align.units import Link, Sides, Span, Taken, adjacent
+from linter.align.units import Link, Sides, Span, Taken, Unit, adjacent
 
 # Links whose sentences are at most this many positions apart on both sides
 # belong to one run: room for a sentence or two that one side left out.
@@ -182,11 +182,35 @@ def _grown(sides: Sides, link: Link, taken: Taken) -> Link:
 
 
 def _best_growth(sides: Sides, link: Link, taken: Taken) -> Link | None:
-    """The one-sentence extension of ``link`` with the highest similarity above its own."""
+    """The one-sentence extension of ``link`` with the highest similarity above its own, or a rendered piece.
+
+    A piece of its own paragraph whose content words the other side of the
+    link mostly says ("They are real sounds of the universe." before "They
+    will travel outward…", rendered by one sentence of A) joins the link even
+    when it lowers the similarity: a link that matched well already loses
+    share to any piece that is not rendered word for word.
+    """
     options = sides.links(_extensions(sides, link, taken))
-    return max(
-        (option for option in options if option.score > link.score), key=lambda option: option.score, default=None
-    )
+    raising = [option for option in options if option.score > link.score]
+    if raising:
+        return max(raising, key=lambda option: option.score)
+    return next((option for option in options if _rendered_piece(sides, link, option)), None)
+
+
+def _rendered_piece(sides: Sides, link: Link, grown: Link) -> bool:
+    """Whether ``grown`` adds to ``link`` a sentence of the same paragraph, most of whose words the other side has."""
+    if grown.a != link.a:
+        return _piece_rendered(sides.a, link.a, grown.a, [sides.b[p] for p in link.b])
+    return _piece_rendered(sides.b, link.b, grown.b, [sides.a[p] for p in link.a])
+
+
+def _piece_rendered(units: list[Unit], kept: Span, grown: Span, others: list[Unit]) -> bool:
+    (added,) = set(grown) - set(kept)
+    piece = units[added]
+    if piece.paragraph != units[kept[0]].paragraph or not piece.keys:
+        return False
+    said = set().union(*(other.keys for other in others))
+    return 2 * sum(key in said for key in piece.keys) > len(piece.keys)
 
 
 def _extensions(sides: Sides, link: Link, taken: Taken) -> Iterator[tuple[Span, Span]]:

@@ -84,6 +84,10 @@ class Sides:
                     found.append(Link(a, b, score))
         return found
 
+    def similarity(self, a: Span, b: Span) -> float:
+        """The similarity of two spans of sentences (see :func:`linter.similarity.similarity`)."""
+        return similarity(_span_keys(self.a, a), _span_keys(self.b, b))
+
     def is_anchor(self, link: Link) -> bool:
         """Whether ``link`` is evidence enough on its own (see ANCHOR and ANCHOR_SHARED)."""
         size = sum(self.a[p].size for p in link.a) + sum(self.b[p].size for p in link.b)

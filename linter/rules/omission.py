@@ -96,10 +96,10 @@ class DroppedParagraph(PairRule):
 
     A paragraph missing from a translation or a republished article is the
     largest omission there is and the easiest to overlook, since what is
-    left still reads well. For an excerpt rendering (A quotes B between its
-    own lines) the paragraphs it does not quote are listed as "not quoted",
-    at info, so that the editor sees what the excerpts leave out. Headings,
-    bylines and captions are never reported.
+    left still reads well. An excerpt rendering (A quotes B between its own
+    lines) leaves paragraphs out by design: the report lists them under "Not
+    rendered in A", and no finding repeats that list. Headings, bylines and
+    captions are never reported.
 
     **Bad:** B has three paragraphs; A renders the first and the third and
     nothing of the second.
@@ -114,17 +114,12 @@ class DroppedParagraph(PairRule):
     severity = Severity.WARNING
 
     def check_pair(self, pair: Comparison) -> Iterator[Finding]:
-        excerpt = is_excerpt_rendering(pair.a)
+        if is_excerpt_rendering(pair.a):
+            return
         for index in sorted(pair.alignment.unaligned_b):
             paragraph = pair.b.paragraphs[index]
-            if not paragraph.kind.is_content:
-                continue
-            location = opening("b", pair.b, paragraph)
-            if excerpt:
-                yield self.finding(
-                    f'paragraph of B not quoted in A: "{shown(location.text)}"', location, severity=Severity.INFO
-                )
-            else:
+            if paragraph.kind.is_content:
+                location = opening("b", pair.b, paragraph)
                 yield self.finding(f'paragraph of B dropped in A: "{shown(location.text)}"', location)
 
 
@@ -135,9 +130,10 @@ class DroppedSentence(PairRule):
     Inside paragraphs that otherwise match, a sentence that one rendering
     skips is easy to miss. In an excerpt rendering a quote usually starts
     and ends somewhere inside B's paragraph: the sentences before the first
-    and after the last quoted one are "not quoted" (info); a sentence the
-    quote skips between two quoted ones is a warning, since the quote
-    presents as continuous what is not.
+    and after the last quoted one are left out by design (the report shows
+    them beside the quote, unmatched); a sentence the quote skips between two
+    quoted ones is a warning, since the quote presents as continuous what is
+    not.
 
     **Bad:** A «We stand together. We trade more.» / B "We stand together.
     Our peoples are friends. We trade more." (the middle sentence is skipped).
@@ -159,17 +155,16 @@ class DroppedSentence(PairRule):
                 if paragraph.kind.is_content:
                     for sentence in paragraph.sentences:
                         if sentence.index not in linked:
-                            yield self._finding(pair.b, sentence, linked, excerpt)
+                            yield from self._finding(pair.b, sentence, linked, excerpt)
 
-    def _finding(self, doc: Document, sentence: Sentence, linked: list[int], excerpt: bool) -> Finding:
+    def _finding(self, doc: Document, sentence: Sentence, linked: list[int], excerpt: bool) -> Iterator[Finding]:
         location = Location.of("b", doc, sentence.start, sentence.end)
         text = shown(sentence.text)
         inside = bool(linked) and linked[0] < sentence.index < linked[-1]
         if not excerpt:
-            return self.finding(f'sentence of B dropped in A: "{text}"', location)
-        if inside:
-            return self.finding(f'sentence of B skipped inside a quote of A: "{text}"', location)
-        return self.finding(f'sentence of B not quoted in A: "{text}"', location, severity=Severity.INFO)
+            yield self.finding(f'sentence of B dropped in A: "{text}"', location)
+        elif inside:
+            yield self.finding(f'sentence of B skipped inside a quote of A: "{text}"', location)
 
 
 @register

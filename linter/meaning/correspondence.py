@@ -1,0 +1,85 @@
+"""Which words of a linked sentence pair render each other, and which carry content the other side lacks.
+
+Two translators of one sentence choose different words for the same meaning:
+"I was in awe" / "I was awestruck", "big" / "large", "friend" / "friends".
+A content word has a *counterpart* on the other side when the other side has
+the same word (spelling folded, stemmed: :func:`linter.diffing.word_key`) or a
+word whose vector is closer than chance allows (:mod:`linter.meaning.vectors`).
+What is left, content words without a counterpart, is where the meaning of two
+renderings may part: the omission, addition and divergence rules read it, so
+that rewording is never called a change of meaning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from linter.meaning.vectors import word_vectors
+
+
+@dataclass(frozen=True)
+class Correspondence:
+    """The word indices, on each side, of the content words without a counterpart on the other side."""
+
+    a_missing: frozenset[int]
+    b_missing: frozenset[int]
+    # How many distinct missing words of each side are unrelated to every word
+    # of the other (see :mod:`linter.meaning.vectors`), the smaller count of the two.
+    moved_both_ways: int = 0
+
+
+def correspond(a_keys: Sequence[str | None], b_keys: Sequence[str | None], a_words: Sequence[str], b_words: Sequence[str]) -> Correspondence:
+    """The content words of each side without a counterpart on the other.
+
+    ``a_keys``/``b_keys`` give each word's matching key, ``None`` for a word
+    that carries no content of its own (a function word, a figure: figures are
+    compared by the number rules); ``a_words``/``b_words`` are the word forms
+    looked up in the vectors. Words with the same key are counterparts at once;
+    only the rest are looked up, so two close renderings cost no vector at all.
+    """
+    a_content = [i for i, key in enumerate(a_keys) if key is not None]
+    b_content = [j for j, key in enumerate(b_keys) if key is not None]
+    a_shared, b_shared = {a_keys[i] for i in a_content}, {b_keys[j] for j in b_content}
+    a_open = [i for i in a_content if a_keys[i] not in b_shared]
+    b_open = [j for j in b_content if b_keys[j] not in a_shared]
+    if not a_open and not b_open:
+        return Correspondence(frozenset(), frozenset())
+    counterpart = word_vectors().threshold
+    a_missing = _without_counterpart(a_open, a_words, [b_words[j] for j in b_content], counterpart)
+    b_missing = _without_counterpart(b_open, b_words, [a_words[i] for i in a_content], counterpart)
+    unrelated = word_vectors().unrelated
+    a_unrelated = _without_counterpart(a_missing, a_words, [b_words[j] for j in b_content], unrelated)
+    b_unrelated = _without_counterpart(b_missing, b_words, [a_words[i] for i in a_content], unrelated)
+    moved = min(len({a_keys[i] for i in a_unrelated}), len({b_keys[j] for j in b_unrelated}))
+    return Correspondence(frozenset(a_missing), frozenset(b_missing), moved)
+
+
+def _without_counterpart(candidates: list[int], words: Sequence[str], others: list[str], level: float) -> list[int]:
+    """The candidates (word indices) whose vector comes no closer than ``level`` to any of the other side's words."""
+    if not candidates or not others:
+        return candidates
+    vectors = word_vectors()
+    closeness = vectors.matrix([words[i] for i in candidates]) @ vectors.matrix(others).T
+    return [i for i, best in zip(candidates, closeness.max(axis=1)) if best < level]
+
+
+def meaning_similarity(a_words: Sequence[str], b_words: Sequence[str]) -> float:
+    """The cosine of two word sets' mean vectors: about 1 for one meaning, near 0 for unrelated words."""
+    return float(meaning_vectors([a_words])[0] @ meaning_vectors([b_words])[0])
+
+
+def meaning_vectors(passages: Sequence[Sequence[str]]) -> np.ndarray:
+    """Each passage's meaning as the unit mean of its words' vectors, one row each (zero for no known word).
+
+    Coarse, but enough to tell which of two sentences renders a third.
+    """
+    vectors = word_vectors()
+    rows = np.zeros((len(passages), vectors.dimensions), np.float32)
+    for row, words in zip(rows, passages, strict=True):
+        if words:
+            row[:] = vectors.matrix(list(words)).mean(0)
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return np.divide(rows, norms, out=np.zeros_like(rows), where=norms > 0)
