@@ -16,12 +16,13 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from linter.align.coverage import renders_one_text
+from linter.align.coverage import reads_as_independent_translations, renders_one_text
 from linter.collector import collector_paused
 from linter.diffing import WordChange
 from linter.errors import InputError
 from linter.grammar.issues import GrammarRun
 from linter.load import Source, read_source
+from linter.merging import merged
 from linter.model import Alignment, Category, Document, Finding, Severity
 from linter.rules.base import Comparison, PairRule, SourcesRule, TextRule, TextUnderCheck
 from linter.rules.registry import builtin_rules
@@ -44,6 +45,8 @@ class Summary:
     coverage_of_b: float | None
     coverage_of_a: float | None
     related: bool | None
+    # Whether A and B read as two translations of one original rather than one text and its copy-edit.
+    independent_translations: bool | None
     aligned_groups: int
     unaligned_a: int
     unaligned_b: int
@@ -424,7 +427,7 @@ def _finalise(findings: Iterable[Finding], settings: Settings) -> tuple[Finding,
         if settings.is_enabled(f.rule)
     ]
     unique = {(f.rule, f.message, f.locations): f for f in adjusted}.values()
-    return tuple(sorted(unique, key=_SORT_KEY))
+    return tuple(sorted(merged(unique), key=_SORT_KEY))
 
 
 _SORT_KEY = attrgetter("sort_key")
@@ -439,6 +442,7 @@ def summarise(findings: Sequence[Finding], alignment: Alignment | None, shares: 
             coverage_of_b=shares[1] if shares else None,
             coverage_of_a=shares[0] if shares else None,
             related=renders_one_text(*shares) if shares else None,
+            independent_translations=reads_as_independent_translations(alignment) if alignment else None,
             aligned_groups=len(alignment.groups) if alignment else 0,
             unaligned_a=len(alignment.unaligned_a) if alignment else 0,
             unaligned_b=len(alignment.unaligned_b) if alignment else 0,

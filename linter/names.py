@@ -50,7 +50,7 @@ _STOP = frozenset(
     every all both many some most other another not no yes what which who whom whose where why how let
     please according despite given under over against between among through together upon within without
     across via amid whether instead finally besides indeed still yet even just only once now more less
-    first second third fourth
+    first second third fourth i'm i'd i've i'll i’m i’d i’ve i’ll
     monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december""".split()
 )
@@ -658,6 +658,8 @@ def _relation(x: Name, y: Name, score: float) -> Relation:
     if _same_name(x, y):
         return Relation.SAME
     short, long = sorted((x.key, y.key), key=len)
+    if _is_acronym_of_its_own(short, x, y):
+        return Relation.MISSING
     if _shortens(short, long[: len(short)]):
         return Relation.SHORTENED
     if _shortens(short, long[-len(short) :]):
@@ -666,10 +668,29 @@ def _relation(x: Name, y: Name, score: float) -> Relation:
     return Relation.DIFFERENT if score >= _DIFFERENT_RENDERING else Relation.MISSING
 
 
+def _is_acronym_of_its_own(short: tuple[str, ...], x: Name, y: Name) -> bool:
+    """An acronym alone against a longer name it begins: "UN" and "UN Charter" are two things, not one shortened."""
+    name = x if x.key == short else y
+    return len(name.words) == 1 and name.words[0].isupper() and len(name.words[0]) > 1 and x.key != y.key
+
+
 def _same_name(x: Name, y: Name) -> bool:
     if len(x.key) == len(y.key) and _words_agree(x.key, y.key):
         return True
+    if _ALIASES.get(" ".join(x.key), x.key) == _ALIASES.get(" ".join(y.key), y.key):
+        return True
     return bool(_acronyms(x) & _spellings(y) or _acronyms(y) & _spellings(x))
+
+
+# Names of one country that share neither words nor an acronym's letters.
+_ALIAS_GROUPS = (
+    ("us", "usa", "u.s", "u.s.a", "united states", "united states of america", "america"),
+    ("uk", "u.k", "britain", "great britain", "united kingdom"),
+    ("uae", "emirates", "united arab emirates"),
+    ("ussr", "soviet union"),
+    ("prc", "china", "people's republic of china"),
+)
+_ALIASES = {name: (group[0],) for group in _ALIAS_GROUPS for name in group}
 
 
 def identities(name: Name) -> frozenset[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -273,6 +274,7 @@ _AFTER = regex.compile(
 # for the word that ends the window, found without trying every start in it.
 _PRECEDING_WORD = regex.compile(r"(?r)([\p{L}’'-]+)\s*$")
 _NEXT_WORD = regex.compile(r"\s+([\p{L}]+)")
+_PAIRS_OF = regex.compile(r"\s+(pairs|couples)\s+(of)\b", regex.IGNORECASE)
 # Spelled-out counts below this ("three envoys") are as often paraphrase as fact.
 _SMALL = 13
 _SPACES = regex.compile(r"\s+")
@@ -297,6 +299,8 @@ class _Figure:
     unit: str = ""
     spelled: bool = False
     soft: bool = False
+    # Where the counted noun is looked for, when not right after the figure ("26 pairs of | cities").
+    counted_from: int | None = None
 
 
 def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
@@ -504,13 +508,14 @@ def _is_enumerator(text: str, start: int, end: int) -> bool:
 
 
 def _read_context(text: str, figure: _Figure, offset: int) -> Quantity:
+    figure = _counted_in_pairs(text, figure)
     qualifier, phrase_start = _qualifier_before(text, figure.start)
     end = figure.end
     after = _AFTER.match(text, end)
     if qualifier is Qualifier.EXACT and after:
         qualifier = _qualifier_after(after)
         end = after.end()
-    next_word = _NEXT_WORD.match(text, end)
+    next_word = _NEXT_WORD.match(text, figure.counted_from or end)
     noun = _singular(next_word[1].lower()) if next_word else ""
     return Quantity(
         text=text[figure.start : figure.end],
@@ -526,6 +531,14 @@ def _read_context(text: str, figure: _Figure, offset: int) -> Quantity:
         soft=figure.soft,
         noun=noun,
     )
+
+
+def _counted_in_pairs(text: str, figure: _Figure) -> _Figure:
+    """"26 pairs of sister cities" counts 52 cities: a count of pairs is read as twice the things paired."""
+    pairs = _PAIRS_OF.match(text, figure.end)
+    if figure.kind is not Kind.COUNT or pairs is None:
+        return figure
+    return dataclasses.replace(figure, end=pairs.end(1), value=figure.value * 2, counted_from=pairs.end(2))
 
 
 def _singular(word: str) -> str:

@@ -99,7 +99,7 @@ def test_align_on_a_windows_1251_copy_gives_the_same_findings(tmp_path: Path) ->
     runs = [kzlint("align", str(a), str(FULL), "--grammar", "off", "-f", "json", "-q") for a in (EXCERPTS, legacy)]
     original, copy = (json.loads(stdout) for _, stdout, _ in runs)
     assert copy["a"]["encoding"] == "windows-1251" and original["a"]["encoding"] == "utf-8"
-    assert copy["findings"] == original["findings"] and len(original["findings"]) > 100
+    assert copy["findings"] == original["findings"] and len(original["findings"]) > 20
 
 
 # --- line ends, invisible characters, composed letters: places still point into the file -------------
@@ -353,7 +353,7 @@ def test_a_sentence_ending_in_a_long_run_of_marks_is_read_once(tmp_path: Path, m
     b.write_text(f"The visit began in Astana on Monday.\n\n{signed}{ending}\n", encoding="utf-8")
     result = engine.compare(a, b, QUIET)
     assert [s.text for s in result.a.sentences] == ["The visit began in Astana.", f"{signed}{ending}"]
-    assert [f.message for f in result.findings] == ['different wording: nothing in A, "on Monday" in B']
+    assert [f.message for f in result.findings] == ['different content: nothing in A, "on Monday" in B']
     names = document_names(result.a)[1]
     assert [n.text for n in names] == ["Kassym-Jomart Tokayev", "Xi Jinping"]
 

@@ -51,9 +51,14 @@ def test_seed_quantity_qualifier_flags_only_the_200000_bound() -> None:
     assert finding.severity is Severity.WARNING
 
 
-def test_seed_figures_all_agree() -> None:
-    """$41 billion, about 600,000, 26, Eleven, fifth, the two/both sides: every figure has its equal."""
-    assert _seed_findings("KZ130") == []
+def test_seed_26_twin_cities_are_not_26_pairs_of_sister_cities() -> None:
+    """$41 billion, about 600,000, Eleven, fifth, the two/both sides agree; 26 cities against 26 pairs (52) does not."""
+    [finding] = _seed_findings("KZ130")
+    a, b = finding.at("a"), finding.at("b")
+    assert a is not None and b is not None
+    assert (a.text, b.text) == ("26", "26 pairs")
+    assert finding.message == 'figure changed: "26" (26) in A, "26 pairs" (52) in B'
+    assert finding.severity is Severity.ERROR
 
 
 def test_seed_trans_caspian_route_is_a_different_rendering() -> None:

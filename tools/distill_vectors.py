@@ -9,10 +9,9 @@ entry of the encoder's WordPiece vocabulary is read by the encoder alone
 stored as int8 with one scale per row (``linter/meaning/minilm-static.npz``,
 about 7 MB) beside the tokenizer's vocabulary.
 
-The file also records two cosines of random pairs of whole vocabulary words:
-the one 99 in 100 pairs stay below (two words are *counterparts* above it) and
-the one 95 in 100 stay below (a word is *unrelated* to every word it stays
-below). Both come from the vectors themselves, not from any test set.
+The file also records the cosine that 99 in 100 random pairs of whole
+vocabulary words stay below: kzlint calls two words counterparts only above it,
+a threshold that comes from the vectors themselves, not from any test set.
 
 This is a development tool; run it once when the vectors change:
 
@@ -67,13 +66,12 @@ def reduced(outputs: np.ndarray) -> np.ndarray:
     return projected / np.linalg.norm(projected, axis=1, keepdims=True)
 
 
-def chance_cosines(vectors: np.ndarray, vocabulary: list[str]) -> tuple[float, float]:
-    """The cosines 99% and 95% of random pairs of whole words (letters only, four or more) stay below."""
+def chance_cosine(vectors: np.ndarray, vocabulary: list[str]) -> float:
+    """The cosine 99% of random pairs of whole words (letters only, four or more) stay below."""
     words = np.array([i for i, token in enumerate(vocabulary) if token.isalpha() and len(token) >= 4])
     generator = np.random.default_rng(0)
     first, second = generator.choice(words, RANDOM_PAIRS), generator.choice(words, RANDOM_PAIRS)
-    cosines = (vectors[first] * vectors[second]).sum(1)
-    return float(np.percentile(cosines, 99)), float(np.percentile(cosines, 95))
+    return float(np.percentile((vectors[first] * vectors[second]).sum(1), 99))
 
 
 def main() -> None:
@@ -84,17 +82,16 @@ def main() -> None:
     vectors = reduced(outputs)
     scales = np.abs(vectors).max(1, keepdims=True) / 127
     quantised = np.round(vectors / scales).astype(np.int8)
-    threshold, unrelated = chance_cosines(quantised * scales, vocabulary)
+    threshold = chance_cosine(quantised * scales, vocabulary)
     np.savez_compressed(
         TARGET,
         vectors=quantised,
         scales=scales.astype(np.float32).ravel(),
         vocabulary=np.array(vocabulary),
         threshold=np.float32(threshold),
-        unrelated=np.float32(unrelated),
         source=np.array(json.dumps({"model": "sentence-transformers/all-MiniLM-L6-v2", "license": "Apache-2.0"})),
     )
-    print(f"{TARGET.name}: {len(vocabulary)} pieces, {DIMENSIONS} dimensions, counterparts above {threshold:.3f}, unrelated below {unrelated:.3f}")
+    print(f"{TARGET.name}: {len(vocabulary)} pieces, {DIMENSIONS} dimensions, counterparts above {threshold:.3f}")
 
 
 if __name__ == "__main__":

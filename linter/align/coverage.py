@@ -35,3 +35,21 @@ def linked_share(doc: Document, alignment: Alignment, side: str) -> float:
 def renders_one_text(a_share: float, b_share: float) -> bool:
     """Whether two texts read as renderings of one text: enough of one side links to the other."""
     return max(a_share, b_share) >= RELATED_SHARE
+
+
+# Two renderings of one text worded alike share most content words in each
+# linked sentence; two translations of one original share far fewer, since
+# each translator chose the words. The median linked sentence says which.
+INDEPENDENT_WORDING = 0.8
+
+
+def reads_as_independent_translations(alignment: Alignment) -> bool | None:
+    """Whether the median sentence link shares less than INDEPENDENT_WORDING of its content words (None: no link).
+
+    Then A and B are two translations, and the comparison is of meaning: the
+    report says so, and rewordings (KZ121) stay off unless asked for.
+    """
+    scores = sorted(link.score for group in alignment.groups for link in group.sentences)
+    if not scores:
+        return None
+    return scores[len(scores) // 2] < INDEPENDENT_WORDING

@@ -26,9 +26,6 @@ class Correspondence:
 
     a_missing: frozenset[int]
     b_missing: frozenset[int]
-    # How many distinct missing words of each side are unrelated to every word
-    # of the other (see :mod:`linter.meaning.vectors`), the smaller count of the two.
-    moved_both_ways: int = 0
 
 
 def correspond(a_keys: Sequence[str | None], b_keys: Sequence[str | None], a_words: Sequence[str], b_words: Sequence[str]) -> Correspondence:
@@ -38,7 +35,9 @@ def correspond(a_keys: Sequence[str | None], b_keys: Sequence[str | None], a_wor
     that carries no content of its own (a function word, a figure: figures are
     compared by the number rules); ``a_words``/``b_words`` are the word forms
     looked up in the vectors. Words with the same key are counterparts at once;
-    only the rest are looked up, so two close renderings cost no vector at all.
+    only the rest are looked up, each against every content word of the other
+    side (translators move a meaning from one word to another: "a firm
+    supporter" / "always supports"), so two close renderings cost no vector.
     """
     a_content = [i for i, key in enumerate(a_keys) if key is not None]
     b_content = [j for j, key in enumerate(b_keys) if key is not None]
@@ -50,11 +49,7 @@ def correspond(a_keys: Sequence[str | None], b_keys: Sequence[str | None], a_wor
     counterpart = word_vectors().threshold
     a_missing = _without_counterpart(a_open, a_words, [b_words[j] for j in b_content], counterpart)
     b_missing = _without_counterpart(b_open, b_words, [a_words[i] for i in a_content], counterpart)
-    unrelated = word_vectors().unrelated
-    a_unrelated = _without_counterpart(a_missing, a_words, [b_words[j] for j in b_content], unrelated)
-    b_unrelated = _without_counterpart(b_missing, b_words, [a_words[i] for i in a_content], unrelated)
-    moved = min(len({a_keys[i] for i in a_unrelated}), len({b_keys[j] for j in b_unrelated}))
-    return Correspondence(frozenset(a_missing), frozenset(b_missing), moved)
+    return Correspondence(frozenset(a_missing), frozenset(b_missing))
 
 
 def _without_counterpart(candidates: list[int], words: Sequence[str], others: list[str], level: float) -> list[int]:

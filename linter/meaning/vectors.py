@@ -8,9 +8,8 @@ the encoder's vocabulary, a word's vector the mean of its pieces'. A word is
 looked up once per run (cached), so a book costs one look-up per distinct word.
 
 Two words are *counterparts* when their cosine is above the one that 99 in 100
-random pairs of vocabulary words stay below, and a word is *unrelated* to
-words it is no closer to than 95 in 100 random pairs (both stored with the
-table): thresholds the vectors set themselves, not ones fitted to a test set.
+random pairs of vocabulary words stay below (stored with the table): a
+threshold the vectors set themselves, not one fitted to a test set.
 """
 
 from __future__ import annotations
@@ -26,14 +25,13 @@ _TABLE = "minilm-static.npz"
 
 
 class WordVectors:
-    """The shipped table: a vector for any English word form, and the counterpart and unrelated thresholds."""
+    """The shipped table: a vector for any English word form, and the counterpart threshold."""
 
     def __init__(self) -> None:
         with resources.files(__package__).joinpath(_TABLE).open("rb") as stream, np.load(stream) as table:
             self._vectors = table["vectors"].astype(np.float32) * table["scales"][:, None]
             vocabulary = [str(piece) for piece in table["vocabulary"]]
             self.threshold = float(table["threshold"])
-            self.unrelated = float(table["unrelated"])
         self._pieces = _wordpiece(vocabulary)
         self.dimensions = self._vectors.shape[1]
 

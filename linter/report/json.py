@@ -126,4 +126,5 @@ def _summary(summary: Summary, result: RunResult) -> dict[str, Any]:
         "unaligned_b": list(alignment.unaligned_b) if alignment else [],
         "coverage_of_a": summary.coverage_of_a,
         "related": summary.related,
+        "independent_translations": summary.independent_translations,
     }

@@ -116,6 +116,13 @@ def _code(text: str) -> str:
     return text.translate(_CODE)
 
 
+INDEPENDENT_TRANSLATIONS = (
+    "A and B read as independent translations of one original, so they are compared by meaning: "
+    "where only the wording differs (synonyms, word forms, word order) nothing is listed; "
+    "`--show-wording` lists those differences too (KZ121)."
+)
+
+
 def _summary(result: RunResult) -> Iterator[str]:
     summary, alignment = result.summary, result.alignment
     assert alignment is not None
@@ -129,6 +136,8 @@ def _summary(result: RunResult) -> Iterator[str]:
             "- **Not renderings of one text:** almost nothing aligns, so the comparison findings are left out "
             "(see KZ100); check that these are the files to compare, and in the same language."
         )
+    if summary.independent_translations:
+        yield f"- **Two translations:** {INDEPENDENT_TRANSLATIONS}"
     yield f"- **Not rendered in A:** {_paragraph_count(result.b, alignment.unaligned_b)} of B."
     yield f"- **Only in A:** {_paragraph_count(result.a, alignment.unaligned_a)} of A."
     grammar = _grammar_line(result)

@@ -181,12 +181,14 @@ class Rule(ABC):
         weight: float = 0.0,
         severity: Severity | None = None,
     ) -> Finding:
+        """A finding of this rule; a place with no text (the gap where one side has nothing) is left out."""
+        quoted = tuple(location for location in locations if location.text)
         return Finding(
             self.id,
             self.category,
             severity or self.severity,
             message,
-            tuple(locations),
+            quoted or tuple(locations),
             suggestion,
             weight,
         )

@@ -12,10 +12,10 @@ from linter.rules.base import Comparison, PairRule
 from linter.rules.omission import run_location, shown
 from linter.rules.registry import register
 
-# A pair says something different, not the same in other words, when each side
-# has at least this many distinct words unrelated to every word of the other:
-# one such word each way is as often a translator's free choice ("floods" /
-# "trials"); two say another thing.
+# A changed run says something different, not the same in other words, when
+# each side has at least this many distinct content words the other does not
+# render: one word each way is as often a translator's free choice ("floods" /
+# "trials") as another meaning; two make another statement.
 MOVED_WORDS = 2
 
 _LABELS = {
