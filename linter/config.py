@@ -117,6 +117,7 @@ def settings_from(path: Path, table: Mapping[str, Any]) -> Settings:
         companions=tuple(keys.relative_path(p) for p in keys.strings(table, "companions", [])),
         grammar=grammar_settings(ConfigKeys(path, "grammar."), grammar_table),
         input=input_settings(keys, table),
+        config_file=path,
     )
 
 

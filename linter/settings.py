@@ -47,6 +47,8 @@ class Settings:
     companions: tuple[Path, ...] = ()
     grammar: GrammarSettings = GrammarSettings()
     input: InputSettings = InputSettings()
+    # The configuration file these settings came from: an input no output may overwrite.
+    config_file: Path | None = None
 
     def is_enabled(self, rule_id: str) -> bool:
         """Rules are switched off by id or by a prefix such as ``KZ12`` or ``GR.harper``."""

@@ -45,6 +45,7 @@ class DivergentPhrasing(PairRule):
     name = "divergent-phrasing"
     category = Category.DIVERGENCE
     severity = Severity.WARNING
+    also_emits = (Severity.INFO,)
     reads_word_diffs = True
 
     def check_pair(self, pair: Comparison) -> Iterator[Finding]:

@@ -112,6 +112,7 @@ class DroppedParagraph(PairRule):
     name = "dropped-paragraph"
     category = Category.OMISSION
     severity = Severity.WARNING
+    also_emits = (Severity.INFO,)
 
     def check_pair(self, pair: Comparison) -> Iterator[Finding]:
         excerpt = is_excerpt_rendering(pair.a)
@@ -149,6 +150,7 @@ class DroppedSentence(PairRule):
     name = "dropped-sentence"
     category = Category.OMISSION
     severity = Severity.WARNING
+    also_emits = (Severity.INFO,)
 
     def check_pair(self, pair: Comparison) -> Iterator[Finding]:
         excerpt = is_excerpt_rendering(pair.a)
