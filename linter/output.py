@@ -38,7 +38,8 @@ def is_standard_output(target: Path) -> bool:
 
 def inputs_of(settings: Settings, *paths: Path | None) -> tuple[Path, ...]:
     """Every file a run reads: ``paths`` (texts, a baseline), and the settings' rule files, companions, configuration."""
-    named = (*paths, *settings.rule_paths, *settings.companions, settings.config_file)
+    folders_or_files = (*settings.rule_paths, *settings.companions)
+    named = (*paths, *_files_in(folders_or_files), settings.config_file)
     return tuple(path for path in named if path is not None)
 
 
@@ -46,14 +47,13 @@ def refuse_inputs(target: Path, inputs: Iterable[Path]) -> None:
     """Stop before the run if writing ``target`` would overwrite one of the run's ``inputs``.
 
     An input is the same file by its resolved path (a symbolic link to it
-    counts) or by its inode (a hard link counts). A folder among the inputs
-    (companions, rule folders) stands for the files directly in it.
+    counts) or by its inode (a hard link counts).
     """
     if is_standard_output(target):
         return
     resolved = Path(os.path.realpath(target))
     identity = _inode(resolved)
-    for path in _input_files(inputs):
+    for path in inputs:
         if Path(os.path.realpath(path)) == resolved or (identity is not None and _inode(path) == identity):
             same = "" if Path(os.path.abspath(path)) == Path(os.path.abspath(target)) else f" (the same file as {path})"
             raise UsageError(f"{target} is an input of this run{same}: write the output to another file")
@@ -107,9 +107,9 @@ def write_atomic(path: Path, text: str, durable: bool = True) -> None:
         raise
 
 
-def _input_files(inputs: Iterable[Path]) -> Iterator[Path]:
-    """The inputs, with a folder replaced by the files directly in it (as companions and rule folders are read)."""
-    for path in inputs:
+def _files_in(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files as given, folders replaced by the files directly in them (as companions and rule folders are read)."""
+    for path in paths:
         if path.is_dir():
             yield from (child for child in sorted(path.iterdir()) if child.is_file())
         else:
