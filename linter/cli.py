@@ -34,7 +34,18 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-rules_app = typer.Typer(help="List, show and test rules (built-in and from rule files).", rich_markup_mode=None)
+rules_app = typer.Typer(
+    help="""List, show and test rules (built-in and from rule files).
+
+    \b
+    Examples:
+      kzlint rules
+      kzlint rules show KZ102
+      kzlint rules show GR.harper.SpellCheck
+      kzlint rules test my-rules/
+    """,
+    rich_markup_mode=None,
+)
 app.add_typer(rules_app, name="rules")
 
 
@@ -331,13 +342,6 @@ def rules_list(
 
     SEVERITY lists every severity a rule can give its findings (the configured
     one when [severity] sets it; "off" when it is disabled).
-
-    \b
-    Examples:
-      kzlint rules
-      kzlint rules show KZ102
-      kzlint rules show GR.harper.SpellCheck
-      kzlint rules test my-rules/
     """
     ctx.obj = (config, tuple(rules or ()))
     if ctx.invoked_subcommand is not None:
