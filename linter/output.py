@@ -37,7 +37,7 @@ def is_standard_output(target: Path) -> bool:
 
 
 def inputs_of(settings: Settings, *paths: Path | None) -> tuple[Path, ...]:
-    """Every file a run reads: ``paths`` (texts, a baseline), and the settings' rule files, companions, configuration."""
+    """Every file a run reads: ``paths`` (texts, a baseline) and the settings' rule files, companions, configuration."""
     folders_or_files = (*settings.rule_paths, *settings.companions)
     named = (*paths, *_files_in(folders_or_files), settings.config_file)
     return tuple(path for path in named if path is not None)

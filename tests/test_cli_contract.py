@@ -55,7 +55,8 @@ def _overwrite_cases(tmp: Path, a: Path, b: Path) -> dict[str, tuple[list[str], 
     companion = companions / "third.txt"
     companion.write_text("A third source.\n", encoding="utf-8")
     rules = tmp / "house.yml"
-    rules.write_text("rules:\n  - id: house.x\n    type: pattern\n    message: no\n    words: [zzzz]\n", encoding="utf-8")
+    rule = "rules:\n  - id: house.x\n    type: pattern\n    message: no\n    words: [zzzz]\n"
+    rules.write_text(rule, encoding="utf-8")
     baseline = tmp / "accepted.json"
     baseline.write_text('{"kzlint_baseline": 2, "findings": []}\n', encoding="utf-8")
     hard = tmp / "hard-link.md"
@@ -293,53 +294,57 @@ def test_a_baseline_survives_renaming_the_draft(tmp_path: Path, texts: tuple[Pat
 # --- Permissions, as a user without privileges ------------------------------------------------------
 
 
-def _as_nobody() -> dict[str, object]:
-    """subprocess arguments that run the command as the unprivileged user ``nobody``, or a skip."""
-    if os.geteuid() != 0:
-        return {}
-    probe = subprocess.run(
-        ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", "import linter"],
-        cwd=REPO, capture_output=True, text=True,
-    ) if shutil.which("setpriv") else None
-    if probe is None or probe.returncode != 0:
-        pytest.skip("running as root, and user nobody cannot run this Python and kzlint (or setpriv is missing)")
-    return {"prefix": ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]}
+DROP_PRIVILEGES = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]  # user nobody
 
 
-def _run_unprivileged(args: list[str], cwd: Path, prefix: list[str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*prefix, sys.executable, "-m", "linter", *args], cwd=cwd, capture_output=True, text=True, timeout=300,
-        env={**os.environ, "PYTHONPATH": str(REPO), "KZLINT_CACHE_DIR": str(cwd / "cache")},
-    )
+class Unprivileged:
+    """A folder anyone may enter, and kzlint run there as a user without privileges.
+
+    Root reads and writes everything, so as root the command runs as
+    ``nobody`` (through setpriv); as any other user it runs as that user.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.prefix = DROP_PRIVILEGES if os.geteuid() == 0 else []
+
+    def write(self, name: str, mode: int) -> Path:
+        path = self.folder / name
+        path.write_text("A short text of the desk.\n", encoding="utf-8")
+        path.chmod(mode)
+        return path
+
+    def kzlint(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*self.prefix, sys.executable, "-m", "linter", *args], cwd=self.folder, capture_output=True, text=True,
+            timeout=300, env={**os.environ, "PYTHONPATH": str(REPO), "KZLINT_CACHE_DIR": str(self.folder / "cache")},
+        )
 
 
 @pytest.fixture
-def open_folder() -> Iterator[Path]:
-    """A folder the unprivileged user can enter (pytest's own are private to the user running it)."""
+def unprivileged() -> Iterator[Unprivileged]:
+    """A fresh folder (pytest's own are private to the user running it), or a skip saying why it cannot work."""
     folder = Path(tempfile.mkdtemp(prefix="kzlint-permissions-"))
     folder.chmod(0o777)
-    yield folder
+    user = Unprivileged(folder)
+    if user.prefix:
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root without setpriv: cannot drop privileges to test permissions")
+        if user.kzlint("--version").returncode != 0:
+            pytest.skip("running as root, and user nobody cannot run this Python and kzlint to test permissions")
+    yield user
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def test_an_unreadable_input_is_one_line(open_folder: Path) -> None:
-    prefix = _as_nobody().get("prefix", [])
-    tmp_path = open_folder
-    secret = tmp_path / "secret.txt"
-    secret.write_text("Private text.\n", encoding="utf-8")
-    secret.chmod(0o000)
-    error = one_line_error(_run_unprivileged(["check", str(secret), *FAST], tmp_path, prefix))  # type: ignore[arg-type]
-    assert "secret.txt" in error
+def test_an_unreadable_input_is_one_line(unprivileged: Unprivileged) -> None:
+    secret = unprivileged.write("secret.txt", 0o000)
+    assert "secret.txt" in one_line_error(unprivileged.kzlint("check", str(secret), *FAST))
 
 
-def test_an_unwritable_folder_is_one_line(open_folder: Path) -> None:
-    prefix = _as_nobody().get("prefix", [])
-    tmp_path = open_folder
-    text = tmp_path / "text.txt"
-    text.write_text("A short text.\n", encoding="utf-8")
-    text.chmod(0o644)
-    locked = tmp_path / "locked"
+def test_an_unwritable_folder_is_one_line(unprivileged: Unprivileged) -> None:
+    text = unprivileged.write("text.txt", 0o644)
+    locked = unprivileged.folder / "locked"
     locked.mkdir(mode=0o555)
-    result = _run_unprivileged(["check", str(text), *FAST, "-o", str(locked / "r.md")], tmp_path, prefix)  # type: ignore[arg-type]
+    result = unprivileged.kzlint("check", str(text), *FAST, "-o", str(locked / "r.md"))
     assert "cannot write" in one_line_error(result)
     assert list(locked.iterdir()) == []

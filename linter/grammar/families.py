@@ -8,6 +8,7 @@ can be switched off by family or by rule (``--disable GR.harper.SpellCheck``).
 from __future__ import annotations
 
 import inspect
+from dataclasses import replace
 from functools import cache
 
 from linter.grammar.checks import OWN_CHECKS
@@ -97,11 +98,10 @@ def backend_rule(rule_id: str) -> RuleInfo | None:
         if description is None:
             return None
         summary = description.split(". ")[0].rstrip(".")
-        doc = f"{description}\n\nFrom Harper, the offline grammar checker; {HARPER.doc.splitlines()[0]}"
-        return RuleInfo(rule_id, name, Category.GRAMMAR, Severity.WARNING, summary, _SOURCE, "each", doc, also=HARPER.also)
+        doc = f"{description} (Harper's own description of the rule)\n\n{HARPER.doc}"
+        return replace(HARPER, id=rule_id, name=name, summary=summary, doc=doc)
     if family == "languagetool" and name:
-        return RuleInfo(rule_id, name, Category.GRAMMAR, Severity.WARNING, LANGUAGETOOL.summary, _SOURCE, "each",
-                        LANGUAGETOOL.doc, also=LANGUAGETOOL.also)
+        return replace(LANGUAGETOOL, id=rule_id, name=name)
     return None
 
 
