@@ -156,6 +156,7 @@ def grammar_settings(keys: ConfigKeys, table: Mapping[str, Any]) -> GrammarSetti
         jobs=keys.integer(table, "jobs", defaults.jobs),
         words=keys.words(table),
         timeout=keys.positive_number(table, "timeout", defaults.timeout),
+        words_file=keys.words_file(table),
     )
 
 
@@ -227,6 +228,11 @@ class ConfigKeys:
         if isinstance(value, str) and value:
             return tuple(read_word_list(self.path.parent / value, self.path))
         return tuple(self.strings(table, "words", []))
+
+    def words_file(self, table: Mapping[str, Any]) -> Path | None:
+        """The file of the user's word list, when ``words`` names one rather than listing the words."""
+        value = table.get("words")
+        return self.path.parent / value if isinstance(value, str) and value else None
 
     def _severity(self, key: str, value: Any) -> Severity:
         if not isinstance(value, str):

@@ -39,7 +39,7 @@ def is_standard_output(target: Path) -> bool:
 def inputs_of(settings: Settings, *paths: Path | None) -> tuple[Path, ...]:
     """Every file a run reads: ``paths`` (texts, a baseline) and the settings' rule files, companions, configuration."""
     folders_or_files = (*settings.rule_paths, *settings.companions)
-    named = (*paths, *_files_in(folders_or_files), settings.config_file)
+    named = (*paths, *_files_in(folders_or_files), settings.config_file, settings.grammar.words_file)
     return tuple(path for path in named if path is not None)
 
 
@@ -54,6 +54,8 @@ def refuse_inputs(target: Path, inputs: Iterable[Path]) -> None:
     resolved = Path(os.path.realpath(target))
     identity = _inode(resolved)
     for path in inputs:
+        if not path.exists():
+            continue  # nothing to lose; reading it will say what is wrong
         if Path(os.path.realpath(path)) == resolved or (identity is not None and _inode(path) == identity):
             same = "" if Path(os.path.abspath(path)) == Path(os.path.abspath(target)) else f" (the same file as {path})"
             raise UsageError(f"{target} is an input of this run{same}: write the output to another file")

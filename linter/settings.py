@@ -25,6 +25,8 @@ class GrammarSettings:
     jobs: int = 0
     words: tuple[str, ...] = ()
     timeout: float = 30.0
+    # The file the words were read from, when the configuration names one: an input no output may overwrite.
+    words_file: Path | None = None
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,7 @@ def _overwrite_cases(tmp: Path, a: Path, b: Path) -> dict[str, tuple[list[str], 
         "a companion in a folder": ([*pair, "--companion", str(companions), "-o", str(companion)], companion),
         "a rule file": ([*pair, "--rules", str(rules), "-o", str(rules)], rules),
         "the configuration": ([*pair, "-o", str(tmp / "kzlint.toml")], tmp / "kzlint.toml"),
+        "the configuration's word list": ([*pair, "-o", str(tmp / "words.txt")], tmp / "words.txt"),
         "a baseline read": ([*pair, "--baseline", str(baseline), "-o", str(baseline)], baseline),
         "A as the baseline updated": ([*pair, "--baseline", str(a), "--update-baseline"], a),
         "a hard link to A": ([*pair, "-o", str(hard)], a),
@@ -82,6 +83,7 @@ def _overwrite_cases(tmp: Path, a: Path, b: Path) -> dict[str, tuple[list[str], 
 
 CASES = [
     "A", "B as JSON", "a --with file", "a companion in a folder", "a rule file", "the configuration",
+    "the configuration's word list",
     "a baseline read", "A as the baseline updated", "a hard link to A", "a symbolic link to A",
     "a checked file", "a fact-checked file",
 ]
@@ -91,7 +93,8 @@ CASES = [
 def test_an_output_onto_an_input_is_refused_and_the_input_untouched(
     tmp_path: Path, texts: tuple[Path, Path], case: str
 ) -> None:
-    (tmp_path / "kzlint.toml").write_text("fail_on = 'error'\n", encoding="utf-8")
+    (tmp_path / "kzlint.toml").write_text("fail_on = 'error'\n[grammar]\nwords = 'words.txt'\n", encoding="utf-8")
+    (tmp_path / "words.txt").write_text("Qudaibergen\n", encoding="utf-8")
     args, kept = _overwrite_cases(tmp_path, *texts)[case]
     before = kept.read_bytes()
     error = one_line_error(kzlint(*args, cwd=tmp_path))
