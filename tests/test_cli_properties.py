@@ -19,7 +19,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import EXCERPTS, FULL
+from conftest import EXCERPTS, FULL, kzlint
 from linter.cli import run
 
 INPUTS = {
@@ -55,17 +55,38 @@ COMMAND_LINES = st.one_of(
 @given(COMMAND_LINES)
 def test_any_command_line_ends_cleanly_and_leaves_the_inputs_alone(args: list[str]) -> None:
     with tempfile.TemporaryDirectory(prefix="kzlint-cli-") as folder, _inside(Path(folder)):
-        for name, text in INPUTS.items():
-            Path(name).write_text(text, encoding="utf-8")
+        _write_inputs()
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = run(args)  # raising here would be a traceback for the user
-        assert code in (0, 1, 2, 130), (args, code, err.getvalue())
-        assert "Traceback" not in err.getvalue()
-        if code == 2:
-            assert err.getvalue().count("\n") == 1 and err.getvalue().startswith("kzlint: error: "), err.getvalue()
-        for name, text in INPUTS.items():
-            assert Path(name).read_text(encoding="utf-8") == text, (args, name)
+        _check_ending(args, code, err.getvalue())
+
+
+@settings(max_examples=8, deadline=None)
+@given(COMMAND_LINES)
+def test_the_same_holds_for_the_kzlint_process(args: list[str]) -> None:
+    """A few examples as a user runs kzlint, a new process, to confirm that the in-process runs stand for it."""
+    with tempfile.TemporaryDirectory(prefix="kzlint-cli-") as folder:
+        with _inside(Path(folder)):
+            _write_inputs()
+        done = kzlint(*args, cwd=Path(folder))
+        with _inside(Path(folder)):
+            _check_ending(args, done.returncode, done.stderr)
+
+
+def _write_inputs() -> None:
+    for name, text in INPUTS.items():
+        Path(name).write_text(text, encoding="utf-8")
+
+
+def _check_ending(args: list[str], code: int, stderr: str) -> None:
+    """The contract: a known exit status, no traceback, one line for an error, every input as it was."""
+    assert code in (0, 1, 2, 130), (args, code, stderr)
+    assert "Traceback" not in stderr
+    if code == 2:
+        assert stderr.count("\n") == 1 and stderr.startswith("kzlint: error: "), stderr
+    for name, text in INPUTS.items():
+        assert Path(name).read_text(encoding="utf-8") == text, (args, name)
 
 
 @contextlib.contextmanager
