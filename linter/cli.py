@@ -19,7 +19,7 @@ import typer
 
 from linter import __version__
 from linter.errors import KzlintError, UsageError
-from linter.usage import ReadableCommand
+from linter.usage import ReadableCommand, is_help_request, one_line
 
 if TYPE_CHECKING:
     from linter.config import Overrides
@@ -436,8 +436,6 @@ def main() -> None:
 
 def run(args: list[str]) -> int:
     """Run one command line; its exit status. Every usage error, Click's too, is one line on stderr."""
-    from linter.usage import is_help_request, one_line
-
     try:
         return _status(typer.main.get_command(app).main(args, prog_name="kzlint", standalone_mode=False))
     except typer.TyperException as error:  # the parser's usage errors: a missing argument, a bad --format ...
