@@ -294,16 +294,16 @@ def _refuse_overwrites(
     settings: "Settings", target: Path, baseline: Optional[Path], update_baseline: bool, *texts: Path
 ) -> None:
     """Before the run: the file it will write (the report, or the baseline it updates) must be none of its inputs."""
-    from linter.output import inputs_of, refuse_inputs
+    from linter.output import check_output, inputs_of
 
     if not update_baseline:
-        refuse_inputs(target, inputs_of(settings, *texts, baseline))
+        check_output(target, inputs_of(settings, *texts, baseline))
     elif baseline is None:
         from linter.errors import ConfigError
 
         raise ConfigError("--update-baseline needs --baseline FILE")
     else:
-        refuse_inputs(baseline, inputs_of(settings, *texts))
+        check_output(baseline, inputs_of(settings, *texts))
 
 
 def _finish(results, fail_on, output_format, target, baseline, update_baseline) -> None:

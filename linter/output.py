@@ -1,11 +1,11 @@
 """Writing reports and baselines: never onto an input, never over a special file, never half-written.
 
-Every command that writes a file goes through :func:`refuse_inputs` before
+Every command that writes a file goes through :func:`check_output` before
 the run (so a slip of ``-o`` costs nothing, and the input is untouched) and
 :func:`write_output` after it:
 
 - ``-`` is standard output;
-- a character device, a FIFO or a socket is written to as a stream: the
+- a character device, a FIFO or a socket is written to as a stream (a block device is refused): the
   atomic rename would replace ``/dev/null`` with a regular file;
 - a symbolic link keeps being a link: the file it points to is replaced;
 - anything else is written to a temporary file beside it and renamed into
@@ -43,14 +43,15 @@ def inputs_of(settings: Settings, *paths: Path | None) -> tuple[Path, ...]:
     return tuple(path for path in named if path is not None)
 
 
-def refuse_inputs(target: Path, inputs: Iterable[Path]) -> None:
-    """Stop before the run if writing ``target`` would overwrite one of the run's ``inputs``.
+def check_output(target: Path, inputs: Iterable[Path]) -> None:
+    """Stop before the run if writing ``target`` would overwrite one of the run's ``inputs``, or a disk.
 
     An input is the same file by its resolved path (a symbolic link to it
     counts) or by its inode (a hard link counts).
     """
     if is_standard_output(target):
         return
+    _refuse_block_device(target)
     resolved = Path(os.path.realpath(target))
     identity = _inode(resolved)
     for path in inputs:
@@ -66,9 +67,8 @@ def write_output(target: Path, text: str) -> str:
     if is_standard_output(target):
         sys.stdout.write(text)
         return ""
+    _refuse_block_device(target)
     kind = _special_kind(target)
-    if kind == "block device":
-        raise InputError(f"{target}: is a block device: write the output to a file")
     if kind == "socket":
         _send_to_socket(target, text)
     elif kind:
@@ -107,6 +107,12 @@ def write_atomic(path: Path, text: str, durable: bool = True) -> None:
         # Ctrl-C while writing: the previous file stays, and no temporary file is left behind.
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _refuse_block_device(target: Path) -> None:
+    """A report written onto a disk would destroy what the disk holds."""
+    if _special_kind(target) == "block device":
+        raise InputError(f"{target}: is a block device: write the output to a file")
 
 
 def _files_in(paths: Iterable[Path]) -> Iterator[Path]:

@@ -156,6 +156,16 @@ def test_a_character_device_stays_a_device(tmp_path: Path, texts: tuple[Path, Pa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["excerpts.txt", "full.txt", "null"]
 
 
+def test_a_block_device_is_refused(tmp_path: Path, texts: tuple[Path, Path]) -> None:
+    disk = tmp_path / "disk"
+    try:  # a loop device number no machine attaches: nothing could be written even if kzlint tried
+        os.mknod(disk, stat.S_IFBLK | 0o600, os.makedev(7, 1000))
+    except (PermissionError, OSError) as exc:
+        pytest.skip(f"cannot make a device node here ({exc.strerror}): needs root with CAP_MKNOD")
+    error = one_line_error(kzlint("check", str(texts[0]), *FAST, "-o", str(disk), cwd=tmp_path))
+    assert "is a block device" in error and stat.S_ISBLK(disk.lstat().st_mode)
+
+
 def test_a_symbolic_link_output_stays_a_link_to_the_new_report(tmp_path: Path, texts: tuple[Path, Path]) -> None:
     real = tmp_path / "reports" / "latest-real.md"
     real.parent.mkdir()
