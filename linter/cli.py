@@ -1,7 +1,7 @@
 """The command line: parse options, call the engine, hand the result to a reporter.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
-2 a usage, input or configuration error, printed as one line on stderr.
+2 a usage, input or configuration error, printed as one line on stderr; 130 interrupted.
 Heavy modules are imported inside the commands so that ``kzlint --help`` is instant.
 """
 
@@ -19,7 +19,7 @@ import typer
 
 from linter import __version__
 from linter.errors import KzlintError, UsageError
-from linter.usage import ReadableCommand, is_help_request, one_line
+from linter.usage import ReadableCommand, one_line
 
 if TYPE_CHECKING:
     from linter.config import Overrides
@@ -436,12 +436,10 @@ def main() -> None:
 
 def run(args: list[str]) -> int:
     """Run one command line; its exit status. Every usage error, Click's too, is one line on stderr."""
+    args = args or ["--help"]  # `kzlint` alone asks what it can do
     try:
         return _status(typer.main.get_command(app).main(args, prog_name="kzlint", standalone_mode=False))
     except typer.TyperException as error:  # the parser's usage errors: a missing argument, a bad --format ...
-        if is_help_request(error):
-            print(error.format_message())
-            return 0
         print(one_line(error), file=sys.stderr)
         return 2
     except (typer.Abort, KeyboardInterrupt):

@@ -7,11 +7,6 @@ Error: …"); :func:`one_line` turns the same error into
 
 from __future__ import annotations
 
-try:  # typer 0.20 and later carries its own copy of Click
-    from typer._click.exceptions import NoArgsIsHelpError
-except ImportError:  # pragma: no cover - an older typer, on Click itself
-    from click.exceptions import NoArgsIsHelpError
-
 from typing import Any
 
 from typer import TyperException
@@ -46,11 +41,6 @@ def _is_named_argument(param: object) -> bool:
 
 def _no_type(**_: object) -> None:
     """An argument's type, as the help shows it beside the name: nothing, the name says it."""
-
-
-def is_help_request(error: TyperException) -> bool:
-    """``kzlint`` alone: the parser raises an "error" whose message is the help, which is what the user wants."""
-    return isinstance(error, NoArgsIsHelpError)
 
 
 def one_line(error: TyperException) -> str:
