@@ -59,6 +59,8 @@ def check_rule_ids(settings: Settings, infos: Sequence[RuleInfo], flags: Iterabl
     flags = set(flags)
     config = _shown(settings.config_file)
     for rule_id in sorted(settings.disabled):
+        if not rule_id.strip():
+            raise ConfigError("--disable: an empty id would switch every rule off (give an id or a prefix)")
         if not any(_names(rule_id, info.id) for info in infos) and not _is_known_backend_rule(rule_id):
             where = f"--disable {rule_id}" if rule_id in flags else f"{config}: 'disable'"
             raise ConfigError(_unknown(f"{where}: no rule has the id or prefix '{rule_id}'", rule_id, infos))

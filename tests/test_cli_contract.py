@@ -242,6 +242,13 @@ def test_a_typo_in_disable_names_the_closest_rule(tmp_path: Path, texts: tuple[P
     assert "--disable KZ2O1" in error and "KZ201" in error
 
 
+def test_an_empty_disable_is_refused_rather_than_switching_everything_off(
+    tmp_path: Path, texts: tuple[Path, Path]
+) -> None:
+    error = one_line_error(kzlint("check", str(texts[0]), *FAST, "--disable", "", cwd=tmp_path))
+    assert "empty id" in error
+
+
 def test_a_family_prefix_is_a_valid_disable(tmp_path: Path, texts: tuple[Path, Path]) -> None:
     result = kzlint("check", str(texts[0]), *FAST, "--disable", "KZ2", "--disable", "GR.harper", cwd=tmp_path)
     assert result.returncode in (0, 1), result.stderr
