@@ -35,7 +35,7 @@ _EXCERPT_CHARS = 80
 
 def write_baseline(path: Path, results: Sequence[RunResult]) -> int:
     """Record every finding of ``results`` in ``path`` (written atomically, sorted by key); return how many."""
-    counts: Counter[str] = Counter()
+    counts: Counter[tuple[str, str]] = Counter()  # (key, file name): how many
     first_seen: dict[tuple[str, str], dict[str, object]] = {}
     for result in results:
         for finding in result.findings:
@@ -64,23 +64,32 @@ def apply_baseline(path: Path, results: Sequence[RunResult]) -> list[RunResult]:
     to each its own.
     """
     accepted = read_baseline(path)
-    remaining = {key: Counter(files) for key, files in accepted.counts.items()}
-    keyed = [[(accepted.key(f, result), _file_name(f, result)) for f in result.findings] for result in results]
+    keyed = {
+        (run, index): (accepted.key(finding, result), _file_name(finding, result))
+        for run, result in enumerate(results)
+        for index, finding in enumerate(result.findings)
+    }
+    matched = _matched(keyed, accepted.counts)
+    return [
+        _keeping(result, [f for index, f in enumerate(result.findings) if (run, index) not in matched])
+        for run, result in enumerate(results)
+    ]
+
+
+def _matched(keyed: dict[tuple[int, int], tuple[str, str]], accepted: dict[str, Counter[str]]) -> set[tuple[int, int]]:
+    """The findings (by run and index) the baseline accepts: same file first, then any file left with that key."""
+    remaining = {key: Counter(files) for key, files in accepted.items()}
     matched: set[tuple[int, int]] = set()
     for same_file_only in (True, False):
-        for run_index, findings in enumerate(keyed):
-            for index, (key, file) in enumerate(findings):
-                files = remaining.get(key)
-                if (run_index, index) in matched or not files:
-                    continue
-                chosen = file if same_file_only else min((f for f, n in files.items() if n > 0), default=None)
-                if chosen is not None and files[chosen] > 0:
-                    files[chosen] -= 1
-                    matched.add((run_index, index))
-    return [
-        _keeping(result, [f for index, f in enumerate(result.findings) if (run_index, index) not in matched])
-        for run_index, result in enumerate(results)
-    ]
+        for place, (key, file) in keyed.items():
+            files = remaining.get(key)
+            if place in matched or not files:
+                continue
+            chosen = file if same_file_only else min((f for f, n in files.items() if n > 0), default=None)
+            if chosen is not None and files[chosen] > 0:
+                files[chosen] -= 1
+                matched.add(place)
+    return matched
 
 
 def read_baseline(path: Path) -> Accepted:
@@ -92,7 +101,7 @@ def read_baseline(path: Path) -> Accepted:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ConfigError(f"{path}: not a readable kzlint baseline ({exc})") from None
     version = document.get("kzlint_baseline") if isinstance(document, dict) else None
-    if version not in _READ_VERSIONS:
+    if type(version) is not int or version not in _READ_VERSIONS:
         raise ConfigError(f'{path}: not a kzlint baseline (expected "kzlint_baseline": {FORMAT_VERSION})')
     counts: dict[str, Counter[str]] = {}
     for entry in document.get("findings", []):
