@@ -298,6 +298,12 @@ def test_facts_refuses_the_same_file_twice(tmp_path: Path, texts: tuple[Path, Pa
         assert "are the same file" in error
 
 
+def test_align_with_refuses_a_text_it_already_compares(tmp_path: Path, texts: tuple[Path, Path]) -> None:
+    a, b = texts
+    error = one_line_error(kzlint("align", str(a), str(b), *FAST, "--with", str(b), "-o", "-", cwd=tmp_path))
+    assert "are the same file" in error
+
+
 # --- Baselines survive renames ----------------------------------------------------------------------
 
 
