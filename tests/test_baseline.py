@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import kzlint
+
 from linter import engine
 from linter.baseline import apply_baseline, finding_key, legacy_key, write_baseline
 from linter.cli import app
@@ -137,3 +139,17 @@ def test_the_cli_records_then_filters(tmp_path: Path, monkeypatch: pytest.Monkey
     result = CliRunner().invoke(app, [*common, "-f", "json", "--fail-on", "info"])
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["files"][0]["findings"] == []
+
+
+def test_a_format_1_baseline_is_upgraded_by_update_baseline(tmp_path: Path, settings: Settings) -> None:
+    """The migration the README describes: the old file filters as before, --update-baseline rewrites it."""
+    result = run(tmp_path / "story.txt", TEXT, settings)
+    entries = [{"key": legacy_key(f, result), "count": 1} for f in result.findings]
+    (tmp_path / "old.json").write_text(json.dumps({"kzlint_baseline": 1, "findings": entries}), encoding="utf-8")
+    (tmp_path / "kzlint.toml").write_text("default_rules = false\n", encoding="utf-8")  # as the fixture's settings
+    common = ["check", "story.txt", "--rules", "desk.yml", "--grammar", "off", "-q", "--baseline", "old.json"]
+    for extra in ([], ["--update-baseline"], []):
+        done = kzlint(*common, *extra, "-f", "json", "--fail-on", "info", cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert extra or json.loads(done.stdout)["files"][0]["findings"] == []
+    assert json.loads((tmp_path / "old.json").read_text(encoding="utf-8"))["kzlint_baseline"] == 2
