@@ -47,11 +47,15 @@ def check_output(target: Path, inputs: Iterable[Path]) -> None:
     """Stop before the run if writing ``target`` would overwrite one of the run's ``inputs``, or a disk.
 
     An input is the same file by its resolved path (a symbolic link to it
-    counts) or by its inode (a hard link counts).
+    counts) or by its inode (a hard link counts). A device, FIFO or socket
+    is written to as a stream, which overwrites nothing, even if read too
+    (``--config /dev/null -o /dev/null``).
     """
     if is_standard_output(target):
         return
     _refuse_block_device(target)
+    if _special_kind(target):
+        return
     resolved = Path(os.path.realpath(target))
     identity = _inode(resolved)
     for path in inputs:
