@@ -1,7 +1,7 @@
 """The command line: parse options, call the engine, hand the result to a reporter.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
-2 a usage, input or configuration error, printed as one line on stderr.
+2 a usage, input or configuration error, printed as one line on stderr; 130 interrupted.
 Heavy modules are imported inside the commands so that ``kzlint --help`` is instant.
 """
 
@@ -19,6 +19,7 @@ import typer
 
 from linter import __version__
 from linter.errors import KzlintError, UsageError
+from linter.usage import ReadableCommand, one_line
 
 if TYPE_CHECKING:
     from linter.config import Overrides
@@ -33,7 +34,18 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-rules_app = typer.Typer(help="List, show and test rules (built-in and from rule files).", rich_markup_mode=None)
+rules_app = typer.Typer(
+    help="""List, show and test rules (built-in and from rule files).
+
+    \b
+    Examples:
+      kzlint rules
+      kzlint rules show KZ102
+      kzlint rules show GR.harper.SpellCheck
+      kzlint rules test my-rules/
+    """,
+    rich_markup_mode=None,
+)
 app.add_typer(rules_app, name="rules")
 
 
@@ -49,27 +61,28 @@ class GrammarBackend(str, Enum):
     off = "off"
 
 
-ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Configuration file (default: kzlint.toml or pyproject.toml found upward).")]
-RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra rule file or folder (repeatable).")]
-DisableOption = Annotated[Optional[list[str]], typer.Option("--disable", help="Switch a rule off by id or id prefix (repeatable).")]
-FailOnOption = Annotated[Optional[str], typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe: info, warning or error.")]
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")]
-OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (markdown default: reports/<A>--<B>.md; json default: stdout).")]
-GrammarOption = Annotated[Optional[GrammarBackend], typer.Option("--grammar", help="Grammar backend: auto (LanguageTool if configured or installed, else Harper), languagetool, harper or off.")]
-LanguageToolUrlOption = Annotated[Optional[str], typer.Option("--languagetool-url", envvar="KZLINT_LANGUAGETOOL_URL", help="URL of a running LanguageTool server.")]
-LanguageOption = Annotated[Optional[str], typer.Option("--language", help="Language variant for grammar: en-US, en-GB, ...")]
-PickyOption = Annotated[Optional[bool], typer.Option("--picky/--not-picky", help="Also report style checks that are off by default (long sentences, Oxford comma).")]
-CacheOption = Annotated[Optional[bool], typer.Option("--cache/--no-cache", help="Reuse grammar results for unchanged paragraphs.")]
-JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", min=0, help="Paragraphs checked at once by the grammar backend, and processes for the rules of long texts (0: one per core).")]
-CompanionOption = Annotated[Optional[list[Path]], typer.Option("--companion", help="Another source (file or folder) read for cross-source checks, such as names that all sources spell alike (repeatable).")]
-BaselineOption = Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not recorded in this baseline file.")]
-UpdateBaselineOption = Annotated[bool, typer.Option("--update-baseline", help="Record the current findings in the --baseline file and exit 0.")]
-EncodingOption = Annotated[Optional[str], typer.Option("--encoding", help="Read the texts in this encoding (default: a byte-order mark, else UTF-8, else detected).")]
-MaxFileOption = Annotated[Optional[float], typer.Option("--max-file-mb", min=0.001, help="Refuse texts larger than this many megabytes (default 64).")]
-ShowWordingOption = Annotated[bool, typer.Option("--show-wording", help="Also list rewordings that keep the meaning (KZ121: synonyms, inflection, word order), off by default.")]
+ConfigOption = Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="Configuration file (default: the first kzlint.toml, or pyproject.toml with [tool.kzlint], from here upward).")]
+RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", metavar="PATH", help="Extra rule file or folder (repeatable).")]
+DisableOption = Annotated[Optional[list[str]], typer.Option("--disable", metavar="ID", help="Switch a rule off by id or id prefix, such as KZ12 or GR.harper (repeatable); an id no rule has is an error.")]
+FailOnOption = Annotated[Optional[str], typer.Option("--fail-on", metavar="SEVERITY", help="Exit 1 when a finding is at least this severe: info, warning or error (default: error, or fail_on in the configuration).")]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", metavar="markdown|json", help="Report format.")]
+OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report here; - is standard output (default: Markdown to reports/<A>--<B>.md, JSON to standard output). Never an input file.")]
+CheckOutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file instead of standard output (the default). Never an input file.")]
+GrammarOption = Annotated[Optional[GrammarBackend], typer.Option("--grammar", metavar="auto|languagetool|harper|off", help="Grammar backend (default: auto, which is LanguageTool if configured or installed, else Harper).")]
+LanguageToolUrlOption = Annotated[Optional[str], typer.Option("--languagetool-url", metavar="URL", envvar="KZLINT_LANGUAGETOOL_URL", help="URL of a running LanguageTool server.")]
+LanguageOption = Annotated[Optional[str], typer.Option("--language", metavar="CODE", help="Language variant for grammar: en-US (default), en-GB, ...")]
+PickyOption = Annotated[Optional[bool], typer.Option("--picky/--not-picky", help="Also report style checks that are off by default (long sentences, Oxford comma).  [default: not picky]")]
+CacheOption = Annotated[Optional[bool], typer.Option("--cache/--no-cache", help="Reuse grammar results for unchanged paragraphs.  [default: cache]")]
+JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", min=0, show_default=False, help="Paragraphs checked at once by the grammar backend, and processes for the rules of long texts (default 0: one per core).")]
+CompanionOption = Annotated[Optional[list[Path]], typer.Option("--companion", metavar="PATH", help="Another source (file or folder) read for cross-source checks, such as names that all sources spell alike (repeatable).")]
+BaselineOption = Annotated[Optional[Path], typer.Option("--baseline", metavar="FILE", help="Report only findings not recorded in this baseline file.")]
+UpdateBaselineOption = Annotated[bool, typer.Option("--update-baseline", help="Record the current findings in the --baseline file (no report) and exit 0.")]
+EncodingOption = Annotated[Optional[str], typer.Option("--encoding", metavar="NAME", help="Read the texts in this encoding (default: a byte-order mark, else UTF-8, else detected).")]
+MaxFileOption = Annotated[Optional[float], typer.Option("--max-file-mb", metavar="MB", min=0.001, help="Refuse texts larger than this many megabytes (default 64).")]
+ShowWordingOption = Annotated[bool, typer.Option("--show-wording", help="Also list rewordings that keep the meaning (KZ121: synonyms, word forms, word order), off by default.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")]
-WithOption = Annotated[Optional[list[Path]], typer.Option("--with", help="Another report of the same event: add a fact check of A, B and these sources to the report (repeatable).")]
-FactsOutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (markdown default: reports/facts--<A>--<B>.md for two texts, reports/facts.md for more; json default: stdout).")]
+WithOption = Annotated[Optional[list[Path]], typer.Option("--with", metavar="FILE", help="Another report of the same event: add a fact check of A, B and these sources to the report (repeatable).")]
+FactsOutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report here; - is standard output (default: Markdown to reports/facts--<A>--<B>.md for two texts, reports/facts.md for more; JSON to standard output). Never an input file.")]
 
 
 @contextmanager
@@ -101,10 +114,10 @@ def root(
     """Compare two renderings of one text and lint their translation quality."""
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def align(
-    a: Annotated[Path, typer.Argument(help="The rendering under review (for example, the excerpts).")],
-    b: Annotated[Path, typer.Argument(help="The reference rendering (for example, the full text).")],
+    a: Annotated[Path, typer.Argument(metavar="A", show_default=False, help="The rendering under review (for example, the excerpts).")],
+    b: Annotated[Path, typer.Argument(metavar="B", show_default=False, help="The reference rendering (for example, the full text).")],
     output: OutputOption = None,
     output_format: FormatOption = OutputFormat.markdown,
     fail_on: FailOnOption = None,
@@ -126,22 +139,31 @@ def align(
     show_wording: ShowWordingOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Align rendering A with reference B and report where they part ways."""
+    """Align rendering A with reference B and report where they part ways.
+
+    \b
+    Examples:
+      kzlint align excerpts.txt full.txt              # writes reports/excerpts--full.md
+      kzlint align excerpts.txt full.txt -o -         # Markdown to standard output
+      kzlint align excerpts.txt full.txt -f json --fail-on warning
+      kzlint align excerpts.txt full.txt --with other-report.txt
+    """
     with user_errors():
         from linter import engine
 
         settings = _settings(locals())
+        others = tuple(with_sources or ())
+        target = _target(output, output_format, Path("reports") / f"{a.stem}--{b.stem}.md")
+        _refuse_overwrites(settings, target, baseline, update_baseline, a, b, *others)
         with _progress(quiet) as display:
-            others = tuple(with_sources or ())
             result = engine.compare(a, b, settings, display.stage, others, on_progress=display.progress)
-        default = Path("reports") / f"{a.stem}--{b.stem}.md"
-        _finish([result], settings.fail_on, output_format, output, default, baseline, update_baseline)
+        _finish([result], settings.fail_on, output_format, target, baseline, update_baseline)
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def check(
-    files: Annotated[list[Path], typer.Argument(help="One or more texts to check on their own.")],
-    output: OutputOption = None,
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", show_default=False, help="One or more texts to check on their own.")],
+    output: CheckOutputOption = None,
     output_format: FormatOption = OutputFormat.markdown,
     fail_on: FailOnOption = None,
     grammar: GrammarOption = None,
@@ -160,20 +182,30 @@ def check(
     max_file_mb: MaxFileOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Run the single-text rules (grammar, spelling, untranslated text, rule files) on each file."""
+    """Run the single-text rules (grammar, spelling, untranslated text, rule files) on each file.
+
+    The report goes to standard output, as other linters print theirs; -o FILE writes it to a file.
+
+    \b
+    Examples:
+      kzlint check article.txt
+      kzlint check drafts/*.txt --fail-on warning -o check.md
+      kzlint check article.txt -f json --grammar off
+    """
     with user_errors():
         from linter import engine
 
         settings = _settings(locals())
+        target = _target(output, output_format, None)
+        _refuse_overwrites(settings, target, baseline, update_baseline, *files)
         with _progress(quiet) as display:
             results = [engine.check(path, settings, display.stage) for path in files]
-        default = Path("reports") / f"{files[0].stem}.check.md" if len(files) == 1 else Path("reports") / "check.md"
-        _finish(results, settings.fail_on, output_format, output, default, baseline, update_baseline)
+        _finish(results, settings.fail_on, output_format, target, baseline, update_baseline)
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def facts(
-    files: Annotated[list[Path], typer.Argument(help="Two or more reports of the same event.")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE FILE...", show_default=False, help="Two or more reports of the same event.")],
     output: FactsOutputOption = None,
     output_format: FormatOption = OutputFormat.markdown,
     fail_on: FailOnOption = None,
@@ -181,7 +213,14 @@ def facts(
     config: ConfigOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Compare the figures and names that several reports of one event give: where they agree, where they differ."""
+    """Compare the figures and names that several reports of one event give: where they agree, where they differ.
+
+    \b
+    Examples:
+      kzlint facts report-1.txt report-2.txt          # writes reports/facts--report-1--report-2.md
+      kzlint facts sources/*.txt -o -                 # Markdown to standard output
+      kzlint facts a.txt b.txt c.txt -f json --fail-on warning
+    """
     with user_errors():
         from linter import engine
         from linter.config import Overrides
@@ -190,11 +229,12 @@ def facts(
         if len(files) < 2:
             raise UsageError("kzlint facts compares two or more texts")
         settings = _load_settings(Overrides(config_file=config, disabled=tuple(disable or ()), fail_on=fail_on))
+        stems = "--".join(path.stem for path in files) if len(files) == 2 else ""
+        target = _target(output, output_format, Path("reports") / (f"facts--{stems}.md" if stems else "facts.md"))
+        _refuse_overwrites(settings, target, None, False, *files)
         with _progress(quiet) as display:
             result = engine.cross_check(files, settings, display.stage)
-        stems = "--".join(path.stem for path in files) if len(files) == 2 else ""
-        default = Path("reports") / (f"facts--{stems}.md" if stems else "facts.md")
-        _write(render_facts(result, output_format.value), output_format, output, default)
+        _write(render_facts(result, output_format.value), target)
         raise typer.Exit(engine.exit_code(result.findings, settings.fail_on))
 
 
@@ -221,14 +261,19 @@ def _settings(options: dict) -> "Settings":
 
 
 def _load_settings(overrides: "Overrides") -> "Settings":
+    """The run's settings, once every rule id they name is known to be a rule's."""
+    from linter.catalog import all_rule_infos, check_rule_ids
     from linter.config import load_settings
+    from linter.rulefiles import load_rules
 
     try:
-        return load_settings(Path.cwd(), overrides)
+        settings = load_settings(Path.cwd(), overrides)
     except ValueError as error:
         from linter.errors import ConfigError
 
         raise ConfigError(str(error)) from None
+    check_rule_ids(settings, all_rule_infos(load_rules(settings)), overrides.disabled)
+    return settings
 
 
 @contextmanager
@@ -239,8 +284,33 @@ def _progress(quiet: bool) -> Iterator["Display"]:
         yield display
 
 
-def _finish(results, fail_on, output_format, output, default, baseline, update_baseline) -> None:
-    """Filter by baseline, render, write atomically, and exit with the findings' status."""
+def _target(output: Optional[Path], output_format: OutputFormat, markdown_default: Optional[Path]) -> Path:
+    """Where the report goes: ``-o``; else Markdown's default file, if the command has one; else standard output."""
+    from linter.output import STANDARD_OUTPUT
+
+    if output is not None:
+        return output
+    return markdown_default if output_format is OutputFormat.markdown and markdown_default else STANDARD_OUTPUT
+
+
+def _refuse_overwrites(
+    settings: "Settings", target: Path, baseline: Optional[Path], update_baseline: bool, *texts: Path
+) -> None:
+    """Before the run: the file it will write (the report, or the baseline it updates) must be none of its inputs."""
+    from linter.output import check_output, inputs_of
+
+    if not update_baseline:
+        check_output(target, inputs_of(settings, *texts, baseline))
+    elif baseline is None:
+        from linter.errors import ConfigError
+
+        raise ConfigError("--update-baseline needs --baseline FILE")
+    else:
+        check_output(baseline, inputs_of(settings, *texts))
+
+
+def _finish(results, fail_on, output_format, target, baseline, update_baseline) -> None:
+    """Filter by baseline, render, write, and exit with the findings' status."""
     from linter import engine
     from linter.report import render
 
@@ -252,25 +322,17 @@ def _finish(results, fail_on, output_format, output, default, baseline, update_b
             typer.echo(f"kzlint: recorded {count} findings in {baseline}", err=True)
             raise typer.Exit(0)
         results = apply_baseline(baseline, results)
-    elif update_baseline:
-        from linter.errors import ConfigError
-
-        raise ConfigError("--update-baseline needs --baseline FILE")
-    _write(render(results, output_format.value), output_format, output, default)
+    _write(render(results, output_format.value), target)
     findings = [f for result in results for f in result.all_findings]
     raise typer.Exit(engine.exit_code(findings, fail_on))
 
 
-def _write(text: str, output_format: OutputFormat, output: Optional[Path], default: Path) -> None:
-    """JSON to standard output unless ``-o`` is given; otherwise the file, written atomically."""
-    from linter.output import write_atomic
+def _write(text: str, target: Path) -> None:
+    """The report to ``target`` (see :func:`linter.output.write_output`); a file written is named on stderr."""
+    from linter.output import write_output
 
-    if output_format is OutputFormat.json and output is None:
-        sys.stdout.write(text)
-    else:
-        target = output or default
-        write_atomic(target, text)
-        typer.echo(f"kzlint: wrote {target}", err=True)
+    if written := write_output(target, text):
+        typer.echo(f"kzlint: wrote {written}", err=True)
 
 
 @rules_app.callback(invoke_without_command=True)
@@ -279,7 +341,11 @@ def rules_list(
     rules: RulesOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """List every rule: built-in, grammar backends and rule files (id, category, severity, source, summary)."""
+    """List every rule: built-in, grammar backends and rule files (id, category, severities, source, summary).
+
+    SEVERITY lists every severity a rule can give its findings (the configured
+    one when [severity] sets it; "off" when it is disabled).
+    """
     ctx.obj = (config, tuple(rules or ()))
     if ctx.invoked_subcommand is not None:
         return
@@ -291,14 +357,20 @@ def rules_list(
         typer.echo(rule_table(all_rule_infos(load_rules(settings)), settings), nl=False)
 
 
-@rules_app.command("show")
+@rules_app.command("show", cls=ReadableCommand)
 def rules_show(
     ctx: typer.Context,
-    rule_id: Annotated[str, typer.Argument(metavar="ID", help="A rule id, such as KZ201 or glossary.core-interests.")],
+    rule_id: Annotated[str, typer.Argument(metavar="ID", show_default=False, help="A rule id, such as KZ201, GR.harper.SpellCheck or glossary.core-interests.")],
     rules: RulesOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Print a rule's documentation, with its Bad and Good examples."""
+    """Print a rule's documentation, with its Bad and Good examples.
+
+    \b
+    Examples:
+      kzlint rules show KZ130
+      kzlint rules show GR.harper.SpellCheck
+    """
     with user_errors():
         from linter.catalog import all_rule_infos, find_rule, rule_page
         from linter.rulefiles import load_rules
@@ -307,14 +379,20 @@ def rules_show(
         typer.echo(rule_page(find_rule(all_rule_infos(load_rules(settings)), rule_id), settings), nl=False)
 
 
-@rules_app.command("test")
+@rules_app.command("test", cls=ReadableCommand)
 def rules_test(
     ctx: typer.Context,
-    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH", help="Rule files or folders (default: every rule file in use).")] = None,
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="[PATH...]", show_default=False, help="Rule files or folders (default: every rule file in use).")] = None,
     rules: RulesOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Run the examples of rule files; exit 1 if a rule flags a pass example or misses a fail example."""
+    """Run the examples of rule files; exit 1 if a rule flags a pass example or misses a fail example.
+
+    \b
+    Examples:
+      kzlint rules test
+      kzlint rules test kzlint-rules/newsroom.yml
+    """
     with user_errors():
         from linter.catalog import examples_report
         from linter.rulefiles import check_examples, files_under, load_rule_files, load_rules
@@ -325,9 +403,14 @@ def rules_test(
     raise typer.Exit(0 if all_passed else 1)
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def init() -> None:
-    """Write a commented starter kzlint.toml and an example rule file here; never overwrites."""
+    """Write a commented starter kzlint.toml and an example rule file here; never overwrites.
+
+    \b
+    Example:
+      kzlint init && kzlint rules test
+    """
     with user_errors():
         from linter.starter import write_starter
 
@@ -351,16 +434,26 @@ def main() -> None:
     the process ends anyway: a quarter of a second after a book's report is
     written. Reports are written and closed before this point.
     """
+    os._exit(_flushed(run(sys.argv[1:])))
+
+
+def run(args: list[str]) -> int:
+    """Run one command line; its exit status. Every usage error, Click's too, is one line on stderr."""
+    args = args or ["--help"]  # `kzlint` alone asks what it can do
     try:
-        app()
-        code = 0
+        return _status(typer.main.get_command(app).main(args, prog_name="kzlint", standalone_mode=False))
+    except typer.TyperException as error:  # the parser's usage errors: a missing argument, a bad --format ...
+        print(one_line(error), file=sys.stderr)
+        return 2
+    except (typer.Abort, KeyboardInterrupt):
+        print("\nkzlint: interrupted", file=sys.stderr)
+        return 130
     except SystemExit as end:
-        code = _status(end.code)
+        return _status(end.code)
     except BrokenPipeError:
-        code = 0  # the reader went away, as with `kzlint ... | head`: nobody is left to tell
+        return 0  # the reader went away, as with `kzlint ... | head`: nobody is left to tell
     except OSError as error:  # standard output on a full disk, wherever the command was writing
-        code = _cannot_write(error)
-    os._exit(_flushed(code))
+        return _cannot_write(error)
 
 
 def _status(code: object) -> int:

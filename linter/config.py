@@ -119,6 +119,7 @@ def settings_from(path: Path, table: Mapping[str, Any]) -> Settings:
         companions=tuple(keys.relative_path(p) for p in keys.strings(table, "companions", [])),
         grammar=grammar_settings(ConfigKeys(path, "grammar."), grammar_table),
         input=input_settings(keys, table),
+        config_file=path,
     )
 
 
@@ -157,6 +158,7 @@ def grammar_settings(keys: ConfigKeys, table: Mapping[str, Any]) -> GrammarSetti
         jobs=keys.integer(table, "jobs", defaults.jobs),
         words=keys.words(table),
         timeout=keys.positive_number(table, "timeout", defaults.timeout),
+        words_file=keys.words_file(table),
     )
 
 
@@ -228,6 +230,11 @@ class ConfigKeys:
         if isinstance(value, str) and value:
             return tuple(read_word_list(self.path.parent / value, self.path))
         return tuple(self.strings(table, "words", []))
+
+    def words_file(self, table: Mapping[str, Any]) -> Path | None:
+        """The file of the user's word list, when ``words`` names one rather than listing the words."""
+        value = table.get("words")
+        return self.path.parent / value if isinstance(value, str) and value else None
 
     def _severity(self, key: str, value: Any) -> Severity:
         if not isinstance(value, str):

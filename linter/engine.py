@@ -115,7 +115,7 @@ def _compare(
     from linter.align import align
 
     stage("reading")
-    _refuse_same_file(a_path, b_path)
+    _refuse_same_file(a_path, b_path, *others)
     a_source, b_source = _read(a_path, settings), _read(b_path, settings)
     other_sources = [_read(path, settings) for path in others]
     stage("segmentation")
@@ -150,6 +150,7 @@ def cross_check(paths: Sequence[Path], settings: Settings, on_stage: Stage | Non
     """Group the figures and names that several reports of one event state, and run the KZ3xx rules."""
     stage = on_stage or _quiet
     stage("reading")
+    _refuse_same_file(*paths)
     sources = [_read(path, settings) for path in paths]
     stage("segmentation")
     docs = tuple(_segment(path, source) for path, source in zip(paths, sources, strict=True))
@@ -197,10 +198,13 @@ def _segment(path: Path, source: Source) -> Document:
     return segment(path, source.text, source.origin, source.encoding)
 
 
-def _refuse_same_file(a_path: Path, b_path: Path) -> None:
-    """Comparing a file with itself finds nothing and is always a slip of the command line."""
-    if a_path.is_file() and b_path.is_file() and a_path.samefile(b_path):
-        raise InputError(f"{a_path} and {b_path} are the same file: give two renderings to compare")
+def _refuse_same_file(*paths: Path) -> None:
+    """Comparing a file with itself finds nothing (or agrees on everything) and is always a slip of the command line."""
+    files = [path for path in paths if path.is_file()]
+    for index, first in enumerate(files):
+        for second in files[index + 1 :]:
+            if first.samefile(second):
+                raise InputError(f"{first} and {second} are the same file: give different texts to compare")
 
 
 def _word_changes(pair: Comparison) -> dict[LinkKey, tuple[WordChange, ...]]:

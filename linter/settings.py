@@ -25,6 +25,8 @@ class GrammarSettings:
     jobs: int = 0
     words: tuple[str, ...] = ()
     timeout: float = 30.0
+    # The file the words were read from, when the configuration names one: an input no output may overwrite.
+    words_file: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class Settings:
     companions: tuple[Path, ...] = ()
     grammar: GrammarSettings = GrammarSettings()
     input: InputSettings = InputSettings()
+    # The configuration file these settings came from: an input no output may overwrite.
+    config_file: Path | None = None
 
     def is_enabled(self, rule_id: str) -> bool:
         """Rules are switched off by id or by a prefix such as ``KZ12`` or ``GR.harper``; some are off until enabled."""

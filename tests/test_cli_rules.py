@@ -72,7 +72,7 @@ def test_rules_show_an_unknown_id_is_one_line_and_exit_2(workdir: Path) -> None:
     assert invoke("rules", "show", "house.nope") == (
         2,
         "",
-        "kzlint: error: unknown rule 'house.nope' (`kzlint rules` lists them)\n",
+        "kzlint: error: unknown rule 'house.nope' (did you mean house.percent, house.email, house.apostrophes?)\n",
     )
 
 

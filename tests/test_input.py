@@ -221,7 +221,7 @@ def test_the_same_file_as_a_and_b_is_an_error(tmp_path: Path) -> None:
     link.symlink_to(EXCERPTS)
     code, _, stderr = kzlint("align", str(EXCERPTS), str(link), "-o", str(tmp_path / "r.md"))
     assert code == 2
-    assert stderr == f"kzlint: error: {EXCERPTS} and {link} are the same file: give two renderings to compare\n"
+    assert stderr == f"kzlint: error: {EXCERPTS} and {link} are the same file: give different texts to compare\n"
 
 
 def test_an_unreadable_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

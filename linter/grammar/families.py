@@ -8,6 +8,8 @@ can be switched off by family or by rule (``--disable GR.harper.SpellCheck``).
 from __future__ import annotations
 
 import inspect
+from dataclasses import replace
+from functools import cache
 
 from linter.grammar.checks import OWN_CHECKS
 from linter.model import Category, Severity
@@ -16,9 +18,10 @@ from linter.rules.base import RuleInfo
 _SOURCE = "grammar backend"
 
 
-def _family(rule_id: str, name: str, doc: str) -> RuleInfo:
+def _family(rule_id: str, name: str, doc: str, also: tuple[Severity, ...] = ()) -> RuleInfo:
     text = inspect.cleandoc(doc)
-    return RuleInfo(rule_id, name, Category.GRAMMAR, Severity.WARNING, text.splitlines()[0], _SOURCE, "each", text)
+    summary = text.splitlines()[0]
+    return RuleInfo(rule_id, name, Category.GRAMMAR, Severity.WARNING, summary, _SOURCE, "each", text, also=also)
 
 
 UNAVAILABLE = _family(
@@ -56,6 +59,7 @@ HARPER = _family(
     **Bad:** This is is a simple sentense.
     **Good:** This is a simple sentence.
     """,
+    also=(Severity.INFO,),
 )
 
 LANGUAGETOOL = _family(
@@ -72,9 +76,38 @@ LANGUAGETOOL = _family(
     **Bad:** He go to school every days.
     **Good:** He goes to school every day.
     """,
+    also=(Severity.INFO,),
 )
 
 
 def rule_infos() -> list[RuleInfo]:
     """The grammar stage's entries for ``kzlint rules``: the backend families, then kzlint's own checks."""
     return [HARPER, LANGUAGETOOL, UNAVAILABLE, *(check.info() for check in OWN_CHECKS)]
+
+
+def backend_rule(rule_id: str) -> RuleInfo | None:
+    """The page of one backend rule (``GR.harper.SpellCheck``), or ``None`` if the backend has no such rule.
+
+    Harper describes each of its rules; LanguageTool's rules live on its
+    server and change with its version, so any ``GR.languagetool.<rule>``
+    is accepted and shown with the family's page.
+    """
+    family, _, name = rule_id.partition(".")[2].partition(".")
+    if family == "harper" and name:
+        description = harper_rules().get(name)
+        if description is None:
+            return None
+        summary = description.split(". ")[0].rstrip(".")
+        doc = f"{description} (Harper's own description of the rule)\n\n{HARPER.doc}"
+        return replace(HARPER, id=rule_id, name=name, summary=summary, doc=doc)
+    if family == "languagetool" and name:
+        return replace(LANGUAGETOOL, id=rule_id, name=name)
+    return None
+
+
+@cache
+def harper_rules() -> dict[str, str]:
+    """Harper's rules by name, with Harper's own description of each (loading Harper takes about two seconds)."""
+    import harper
+
+    return dict(sorted(harper.Linter(harper.Dialect.AMERICAN).get_lint_descriptions().items()))

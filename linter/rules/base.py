@@ -37,6 +37,13 @@ class RuleInfo:
     scope: str
     doc: str = ""
     examples: tuple[tuple[str, str], ...] = field(default=())
+    # Severities the rule gives some findings besides its default one (KZ102: a quoted sentence left out is info).
+    also: tuple[Severity, ...] = ()
+
+    @property
+    def severities(self) -> tuple[Severity, ...]:
+        """Every severity the rule can give a finding, most severe first."""
+        return tuple(sorted({self.severity, *self.also}, reverse=True))
 
 
 @dataclass(frozen=True, eq=False)
@@ -166,12 +173,16 @@ class Rule(ABC):
     # (Comparison.windows), in whichever process builds their diffs for the
     # report, and joins its findings in the order of the links.
     reads_word_diffs: ClassVar[bool] = False
+    # Severities some findings get instead of ``severity``: ``kzlint rules`` shows them all.
+    also_emits: ClassVar[tuple[Severity, ...]] = ()
 
     @classmethod
     def info(cls) -> RuleInfo:
         doc = inspect.cleandoc(cls.__doc__ or "")
         summary = doc.splitlines()[0] if doc else cls.name
-        return RuleInfo(cls.id, cls.name, cls.category, cls.severity, summary, "built-in", cls.scope, doc)
+        return RuleInfo(
+            cls.id, cls.name, cls.category, cls.severity, summary, "built-in", cls.scope, doc, also=cls.also_emits
+        )
 
     def finding(
         self,

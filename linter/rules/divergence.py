@@ -111,6 +111,7 @@ class DivergentPhrasing(_PhrasingRule):
     id = "KZ120"
     name = "divergent-phrasing"
     severity = Severity.WARNING
+    also_emits = (Severity.INFO,)
     reports_meaning = True
 
 

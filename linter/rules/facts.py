@@ -119,6 +119,7 @@ class NameDiffers(_GroupRule):
     name = "name-differs-across-sources"
     category = Category.NAME
     severity = Severity.WARNING
+    also_emits = (Severity.INFO,)
     kinds = frozenset({ClaimKind.NAME})
     verdicts = {
         Verdict.DIFFER: ("sources name one thing differently", None),

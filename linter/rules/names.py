@@ -74,6 +74,7 @@ class NameMismatch(PairRule):
     name = "name-mismatch"
     category = Category.NAME
     severity = Severity.WARNING
+    also_emits = (Severity.INFO,)
 
     def prepare(self, a: Document, b: Document) -> None:
         """Find the names of both texts, which takes longer than aligning them (see :func:`document_names`)."""

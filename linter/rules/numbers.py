@@ -41,6 +41,7 @@ class NumberMismatch(PairRule):
     name = "number-mismatch"
     category = Category.NUMBER
     severity = Severity.ERROR
+    also_emits = (Severity.WARNING, Severity.INFO)
 
     def check_pair(self, pair: Comparison) -> Iterator[Finding]:
         for figures in pair.linked_figures:
@@ -89,6 +90,7 @@ class QuantityQualifier(PairRule):
     name = "quantity-qualifier"
     category = Category.NUMBER
     severity = Severity.WARNING
+    also_emits = (Severity.INFO,)
 
     def check_pair(self, pair: Comparison) -> Iterator[Finding]:
         for figures in pair.linked_figures:
