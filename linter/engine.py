@@ -21,7 +21,7 @@ from linter.collector import collector_paused
 from linter.diffing import WordChange
 from linter.errors import InputError
 from linter.grammar.issues import GrammarRun
-from linter.load import Source, read_source
+from linter.inputs.text import Source, read_source
 from linter.model import Alignment, Category, Document, Finding, Severity
 from linter.rules.base import Comparison, PairRule, SourcesRule, TextRule, TextUnderCheck
 from linter.rules.registry import builtin_rules

@@ -138,7 +138,7 @@ class Document:
     """A loaded, segmented text.
 
     ``text`` is the file's text normalised for comparison (line ends ``\\n``,
-    NFC, no zero-width characters; see :mod:`linter.load`); ``line_starts``
+    NFC, no zero-width characters; see :mod:`linter.inputs.text`); ``line_starts``
     are offsets in the file's own text and ``origin`` maps the one to the
     other, so lines and columns always point into the file as written.
     ``encoding`` is the one the file was decoded from.

@@ -15,7 +15,7 @@ from itertools import accumulate, chain
 from operator import itemgetter, methodcaller
 from pathlib import Path
 
-from linter.load import DEFAULT_MAX_FILE_MB, read_source
+from linter.inputs.text import DEFAULT_MAX_FILE_MB, read_source
 from linter.model import Document, OffsetMap, Paragraph, ParagraphKind, Sentence, Token
 
 _TERMINAL = tuple(".!?…:;»”\"')")
@@ -66,7 +66,7 @@ _BOILERPLATE_MAX_WORDS = 40
 
 
 def load_document(path: Path, encoding: str | None = None, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> Document:
-    """Read and segment one rendering (``encoding`` ``None``: detected; see :mod:`linter.load`)."""
+    """Read and segment one rendering (``encoding`` ``None``: detected; see :mod:`linter.inputs.text`)."""
     source = read_source(path, encoding, max_file_mb)
     return segment(path, source.text, source.origin, source.encoding)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from linter.load import DEFAULT_MAX_FILE_MB
+from linter.inputs.text import DEFAULT_MAX_FILE_MB
 from linter.model import Severity
 
 

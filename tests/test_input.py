@@ -21,7 +21,7 @@ from conftest import EXCERPTS, FULL
 from linter import engine
 from linter.cli import app
 from linter.errors import InputError
-from linter.load import normalise, read_source
+from linter.inputs.text import normalise, read_source
 from linter.names import document_names
 from linter.output import write_atomic
 from linter.segment import load_document

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from linter import engine
 from linter.engine import RunResult
 from linter.errors import InputError
-from linter.load import decode, normalise, read_source
+from linter.inputs.text import decode, normalise, read_source
 from linter.model import Document
 from linter.report import render
 from linter.settings import GrammarSettings, Settings
