@@ -102,8 +102,8 @@ def root(
 
 @app.command()
 def align(
-    a: Annotated[Path, typer.Argument(help="The rendering under review (for example, the excerpts).")],
-    b: Annotated[Path, typer.Argument(help="The reference rendering (for example, the full text).")],
+    a: Annotated[str, typer.Argument(help="The rendering under review (for example, the excerpts): a file, an http(s) address or - for standard input.")],
+    b: Annotated[str, typer.Argument(help="The reference rendering (for example, the full text): a file, an http(s) address or -.")],
     output: OutputOption = None,
     output_format: FormatOption = OutputFormat.markdown,
     fail_on: FailOnOption = None,
@@ -127,12 +127,13 @@ def align(
     """Align rendering A with reference B and report where they part ways."""
     with user_errors():
         from linter import engine
+        from linter.inputs import stem_of
 
         settings = _settings(locals())
         with _progress(quiet) as display:
             others = tuple(with_sources or ())
             result = engine.compare(a, b, settings, display.stage, others, on_progress=display.progress)
-        default = Path("reports") / f"{a.stem}--{b.stem}.md"
+        default = Path("reports") / f"{stem_of(a)}--{stem_of(b)}.md"
         _finish([result], settings.fail_on, output_format, output, default, baseline, update_baseline)
 
 

@@ -15,8 +15,9 @@ from itertools import accumulate, chain
 from operator import itemgetter, methodcaller
 from pathlib import Path
 
+from linter.inputs.base import Source
 from linter.inputs.text import DEFAULT_MAX_FILE_MB, read_source
-from linter.model import Document, OffsetMap, Paragraph, ParagraphKind, Sentence, Token
+from linter.model import Document, OffsetMap, Paragraph, ParagraphKind, Sentence, SourceMap, Token
 
 _TERMINAL = tuple(".!?…:;»”\"')")
 _MARKDOWN_BLOCK = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>)")
@@ -67,12 +68,28 @@ _BOILERPLATE_MAX_WORDS = 40
 
 def load_document(path: Path, encoding: str | None = None, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> Document:
     """Read and segment one rendering (``encoding`` ``None``: detected; see :mod:`linter.inputs.text`)."""
-    source = read_source(path, encoding, max_file_mb)
-    return segment(path, source.text, source.origin, source.encoding)
+    return segment_source(read_source(path, encoding, max_file_mb))
 
 
-def segment(path: Path, text: str, origin: OffsetMap = _AS_WRITTEN, encoding: str = "utf-8") -> Document:
-    """Paragraphs, sentences and their kinds; ``origin`` maps ``text`` back to the file's text."""
+def segment_source(source: Source) -> Document:
+    """Segment an input of any format (see :mod:`linter.inputs`): segmentation reads only its text."""
+    return segment(
+        source.path, source.text, source.origin, source.encoding, format_name=source.format, places=source.places,
+        name=source.name,
+    )
+
+
+def segment(
+    path: Path,
+    text: str,
+    origin: OffsetMap = _AS_WRITTEN,
+    encoding: str = "utf-8",
+    *,
+    format_name: str = "text",
+    places: SourceMap | None = None,
+    name: str | None = None,
+) -> Document:
+    """Paragraphs, sentences and their kinds; ``origin`` maps ``text`` back to the text as read, ``places`` to the original."""
     spans = list(_paragraph_spans(text))
     kinds = _classify(text, spans)
     paragraphs: list[Paragraph] = []
@@ -86,7 +103,7 @@ def segment(path: Path, text: str, origin: OffsetMap = _AS_WRITTEN, encoding: st
         paragraphs.append(Paragraph(index, start, end, text[start:end], kind, sentences))
     # A line end is never dropped by normalising, so it maps to its own place in the file.
     line_starts = (0, *(origin.original(m.start()) + 1 for m in re.finditer("\n", text)))
-    return Document(path, text, tuple(paragraphs), line_starts, origin, encoding)
+    return Document(path, text, tuple(paragraphs), line_starts, origin, encoding, format_name, places, name)
 
 
 def tokens(text: str, offset: int = 0) -> list[Token]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from linter.inputs import DEFAULT_FETCH_TIMEOUT
 from linter.inputs.text import DEFAULT_MAX_FILE_MB
 from linter.model import Severity
 
@@ -29,10 +30,11 @@ class GrammarSettings:
 
 @dataclass(frozen=True)
 class InputSettings:
-    """How the texts under review are read: ``encoding`` ``None`` means detected."""
+    """How the texts under review are read: ``encoding`` ``None`` means detected; ``fetch_timeout`` is per address."""
 
     encoding: str | None = None
     max_file_mb: float = DEFAULT_MAX_FILE_MB
+    fetch_timeout: float = DEFAULT_FETCH_TIMEOUT
 
 
 @dataclass(frozen=True)
