@@ -22,8 +22,9 @@ from documents import news_page, pdf_document, word_document
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def align_json(a: Path | str, b: Path | str, *args: str) -> dict:
-    result = kzlint("align", str(a), str(b), "--grammar", "off", "-f", "json", *args)
+def align_json(a: Path | str, b: Path | str, stdin: str | None = None) -> dict:
+    """The JSON document of ``kzlint align A B`` without grammar, which reads the same text in every format."""
+    result = kzlint("align", str(a), str(b), "--grammar", "off", "-f", "json", stdin=stdin)
     assert result.returncode in (0, 1), result.stderr
     return json.loads(result.stdout)
 
