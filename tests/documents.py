@@ -130,3 +130,36 @@ def pdf_document(source: Path, target: Path) -> Path:
         printed.ln(4)
     printed.output(str(target))
     return target
+
+
+_ODT_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">
+<office:body><office:text>
+{body}
+</office:text></office:body></office:document-content>
+"""
+_ODT_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
+ <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>
+"""
+
+
+def opendocument(source: Path, target: Path) -> Path:
+    """The source as an OpenDocument text, written as LibreOffice lays one out: headings as text:h."""
+    import zipfile
+
+    lines = []
+    for paragraph in paragraphs(source):
+        text = html.escape(paragraph.text, quote=False)
+        if paragraph.kind is ParagraphKind.HEADING:
+            lines.append(f'<text:h text:outline-level="{1 if paragraph.index == 0 else 2}">{text}</text:h>')
+        else:
+            lines.append(f'<text:p text:style-name="{paragraph.kind.value}">{text}</text:p>')
+    with zipfile.ZipFile(target, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", _ODT_CONTENT.format(body="\n".join(lines)), compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("META-INF/manifest.xml", _ODT_MANIFEST, compress_type=zipfile.ZIP_DEFLATED)
+    return target

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXCERPTS, FULL, kzlint
-from documents import news_page, pdf_document, word_document
+from documents import news_page, opendocument, paragraphs, pdf_document, word_document
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -46,6 +46,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "html": page,
         "docx": word_document(FULL, folder / "kazinform-full.docx"),
         "pdf": pdf_document(FULL, folder / "kazinform-full.pdf"),
+        "odt": opendocument(EXCERPTS, folder / "kursiv-excerpts.odt"),
     }
 
 
@@ -109,6 +110,38 @@ def test_the_markdown_report_cites_word_paragraphs(documents: dict[str, Path], t
     assert re.search(r"kazinform-full\.docx ¶\d+:\d+`", written)
     assert re.search(r"kursiv-excerpts\.html:\d+:\d+`", written)
     assert "text read out of a Word document" in written
+
+
+def test_an_opendocument_text_gives_the_text_run_s_findings_at_paragraph_and_character(
+    documents: dict[str, Path], text_run: dict
+) -> None:
+    run = align_json(documents["odt"], FULL)
+    assert run["alignment"] == text_run["alignment"]
+    assert findings(run) == findings(text_run)
+    assert run["a"]["format"] == "odt"
+    written = [p.text for p in paragraphs(EXCERPTS)]  # one text:p or text:h per paragraph, none empty
+    for location in (f["a"] for f in run["findings"] if "a" in f):
+        number, character = map(int, re.fullmatch(r"¶(\d+):(\d+)", location["locator"]).groups())
+        assert written[number - 1][character - 1 :].startswith(location["text"][:40]), location
+
+
+def test_opendocument_tracked_changes_and_notes_read_as_printed(tmp_path: Path) -> None:
+    from linter.inputs import read_input
+
+    content = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>
+<text:tracked-changes><text:changed-region text:id="c1"><text:deletion><text:p>$40</text:p></text:deletion>
+</text:changed-region></text:tracked-changes>
+<text:h text:outline-level="1">Talks in Astana</text:h>
+<text:p>Trade reached <text:change text:change-id="c1"/>$41<text:s text:c="2"/>billion<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>Customs figures.</text:p></text:note-body></text:note> last year.</text:p>
+</office:text></office:body></office:document-content>"""
+    target = _zip(tmp_path / "edited.odt", {"mimetype": b"application/vnd.oasis.opendocument.text",
+                                             "content.xml": content.encode("utf-8")})
+    source = read_input(target)
+    assert source.text.split("\n\n") == ["Talks in Astana", "Trade reached $41  billion last year.", "Customs figures.\n"]
+    assert source.places.locator(source.text.index("$41")) == "¶2:15"
+    assert source.places.locator(source.text.index("figures")) == "note 1 ¶1:9"
 
 
 def test_a_pdf_gives_the_text_run_s_findings_with_page_and_line(documents: dict[str, Path], text_run: dict) -> None:

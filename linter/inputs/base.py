@@ -71,6 +71,13 @@ class TextBuilder:
         self.pieces.append(text)
         self.length += len(text)
 
+    def add_paragraph(self, text: str, label: str, number: int) -> None:
+        """A document's paragraph on its own; leading white space is left out, and its character count starts at it."""
+        stripped = text.strip()
+        if stripped:
+            self.end_paragraph()
+            self.add(stripped, label, number, len(text) - len(text.lstrip()) + 1)
+
     def end_paragraph(self) -> None:
         if self.length:
             self.join(PARAGRAPH_BREAK)

@@ -25,7 +25,6 @@ from linter.inputs.base import Extracted, TextBuilder, optional_library
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PARAGRAPH = f"{_W}p"
-_TEXT = f"{_W}t"
 # Text of a paragraph as printed: runs, tabs and breaks, wherever they stand in insertions or hyperlinks.
 _CHARACTERS = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": " ", f"{_W}cr": " ", f"{_W}noBreakHyphen": "-"}
 # What the accepted view leaves out: deleted and moved-away runs, and a text box's paragraphs, read on their own.
@@ -44,10 +43,10 @@ def read_word(data: bytes, label: str, max_file_mb: float) -> Extracted:
         raise InputError(f"{label}: not a readable Word document ({type(exc).__name__}: {exc})") from None
     builder = TextBuilder()
     for number, paragraph in enumerate(document.element.body.iter(_PARAGRAPH), 1):
-        _add_paragraph(builder, paragraph_text(paragraph), "¶", number)
+        builder.add_paragraph(paragraph_text(paragraph), "¶", number)
     for note, paragraphs in _footnotes(document):
         for number, paragraph in enumerate(paragraphs, 1):
-            _add_paragraph(builder, paragraph_text(paragraph), f"note {note} ¶", number)
+            builder.add_paragraph(paragraph_text(paragraph), f"note {note} ¶", number)
     if not builder.length:
         raise InputError(f"{label}: has no text")
     return builder.build("docx")
@@ -67,13 +66,6 @@ def _characters(element) -> Iterator[str]:
         else:
             yield from _characters(child)
 
-
-def _add_paragraph(builder: TextBuilder, text: str, label: str, number: int) -> None:
-    """A paragraph of its own; leading white space is left out, and the locator's character counts from it."""
-    stripped = text.strip()
-    if stripped:
-        builder.end_paragraph()
-        builder.add(stripped, label, number, len(text) - len(text.lstrip()) + 1)
 
 
 def _footnotes(document) -> Iterator[tuple[str, list]]:
