@@ -201,13 +201,35 @@ def test_word_tracked_changes_tables_and_text_boxes_read_as_printed(tmp_path: Pa
     table.rows[0].cells[0].text = "Exports"
     table.rows[0].cells[1].text = "Imports"
     document.add_paragraph("The visit ends on Thursday.")
+    _add_footnotes(document, ["Customs figures."])
     target = tmp_path / "edited.docx"
     document.save(target)
     source = read_input(target)
     assert source.text.split("\n\n") == [
-        "Talks in Astana", "Trade reached $41 billion last year.", "Exports", "Imports", "The visit ends on Thursday.\n"
+        "Talks in Astana", "Trade reached $41 billion last year.", "Exports", "Imports", "The visit ends on Thursday.",
+        "Customs figures.\n",
     ]
     assert source.places.locator(source.text.index("$41")) == "¶2:15"
+    assert source.places.locator(source.text.index("figures")) == "note 1 ¶1:9"
+
+
+def _add_footnotes(document, notes: list[str]) -> None:
+    """A footnotes part, as Word writes one (separators first), which python-docx cannot write itself."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    bodies = "".join(
+        f'<w:footnote w:id="{n}"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:footnote>' for n, text in enumerate(notes, 1)
+    )
+    xml = (
+        f'<w:footnotes xmlns:w="{namespace}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
+        f"</w:p></w:footnote><w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p/></w:footnote>{bodies}</w:footnotes>"
+    )
+    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+    part = Part(PackURI("/word/footnotes.xml"), content_type, xml.encode("utf-8"), document.part.package)
+    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
 
 
 def _zip(path: Path, entries: dict[str, bytes]) -> Path:
