@@ -288,3 +288,29 @@ def test_a_bad_document_is_one_line_and_exit_2(tmp_path: Path, make, expected: s
     assert result.returncode == 2
     assert result.stderr.startswith("kzlint: error: ") and result.stderr.count("\n") == 1, result.stderr
     assert expected in result.stderr
+
+
+def test_headings_and_quotes_are_told_by_the_original_s_styles_and_tags(tmp_path: Path) -> None:
+    """Wording alone would call these body text: a heading that ends in a full stop, a quote without quotation marks."""
+    import docx
+
+    from linter.inputs import read_input
+    from linter.model import ParagraphKind
+    from linter.segment import segment_source
+
+    document = docx.Document()
+    document.add_heading("Trade with China reached a record.", level=2)
+    document.add_paragraph("Our countries possess many resources and complement each other.", style="Quote")
+    document.add_paragraph("The Chinese leader also believes that the two countries must expand their cooperation.")
+    word = tmp_path / "styled.docx"
+    document.save(word)
+    page = tmp_path / "tagged.html"
+    page.write_text(
+        "<!DOCTYPE html><html><body><article><h2>Trade with China reached a record.</h2><blockquote><p>Our countries "
+        "possess many resources and complement each other.</p></blockquote><p>The Chinese leader also believes that "
+        "the two countries must expand their cooperation in high technology and energy.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    expected = [ParagraphKind.HEADING, ParagraphKind.QUOTE, ParagraphKind.BODY]
+    for original in (word, page):
+        assert [p.kind for p in segment_source(read_input(original)).paragraphs] == expected, original.name

@@ -8,7 +8,7 @@ from pathlib import Path
 from types import ModuleType
 
 from linter.errors import InputError
-from linter.model import OffsetMap, SourceMap
+from linter.model import OffsetMap, ParagraphKind, SourceMap
 
 # Between two paragraphs of an extracted text: a blank line, as segmentation expects.
 PARAGRAPH_BREAK = "\n\n"
@@ -32,16 +32,23 @@ class Source:
     places: SourceMap | None = None
     path: Path = Path("-")
     name: str | None = None
+    kinds: tuple[tuple[int, ParagraphKind], ...] = ()
 
 
 @dataclass(frozen=True)
 class Extracted:
-    """What a reader gives: the text, the map back to the original (``None``: the text is the file's own), the format."""
+    """What a reader gives: the text, the map back to the original (``None``: the text is the file's own), the format.
+
+    ``kinds`` are what the original says some paragraphs are (a heading by its
+    tag or style, a block quote), by the offset where each starts in ``text``:
+    segmentation takes them over its own guesses from the wording.
+    """
 
     text: str
     places: SourceMap | None
     format: str
     encoding: str = "utf-8"
+    kinds: tuple[tuple[int, ParagraphKind], ...] = ()
 
 
 @dataclass
@@ -54,6 +61,7 @@ class TextBuilder:
     labels: list[str] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     columns: list[int] = field(default_factory=list)
+    kinds: list[tuple[int, ParagraphKind]] = field(default_factory=list)
 
     def add(self, text: str, label: str, line: int, column: int) -> None:
         """``text`` stands from ``line``, ``column`` on (column 0: a place without columns)."""
@@ -71,20 +79,23 @@ class TextBuilder:
         self.pieces.append(text)
         self.length += len(text)
 
-    def add_paragraph(self, text: str, label: str, number: int) -> None:
+    def add_paragraph(self, text: str, label: str, number: int, kind: ParagraphKind | None = None) -> None:
         """A document's paragraph on its own; leading white space is left out, and its character count starts at it."""
         stripped = text.strip()
         if stripped:
-            self.end_paragraph()
+            self.start_paragraph(kind)
             self.add(stripped, label, number, len(text) - len(text.lstrip()) + 1)
 
-    def end_paragraph(self) -> None:
+    def start_paragraph(self, kind: ParagraphKind | None = None) -> None:
+        """End the paragraph before, if any; ``kind``: what the original says the next one is."""
         if self.length:
             self.join(PARAGRAPH_BREAK)
+        if kind is not None:
+            self.kinds.append((self.length, kind))
 
     def build(self, format_name: str, encoding: str = "utf-8") -> Extracted:
         places = SourceMap(tuple(self.starts), tuple(self.labels), tuple(self.lines), tuple(self.columns))
-        return Extracted("".join(self.pieces).rstrip("\n") + "\n", places, format_name, encoding)
+        return Extracted("".join(self.pieces).rstrip("\n") + "\n", places, format_name, encoding, tuple(self.kinds))
 
 
 def optional_library(module: str, label: str, what: str) -> ModuleType:

@@ -8,6 +8,10 @@ document prints once its changes are accepted: insertions and moves to a
 place are read, deletions and moves away are not. An editor reviews the
 text as it will be published, not its history.
 
+Headings are told by their styles (Title, Subtitle, Heading n) or outline
+level, quotes by a quote style (Quote, Intense Quote); other paragraphs'
+kinds are guessed from their wording, as in a text file.
+
 A paragraph's locator is its number among all the paragraphs of the body
 (empty ones too, as Word counts them) and the character in it:
 ``¶12:40``. Footnotes come after the body, numbered as Word numbers them:
@@ -22,6 +26,7 @@ from io import BytesIO
 from linter.errors import InputError
 from linter.inputs.archive import open_archive
 from linter.inputs.base import Extracted, TextBuilder, optional_library
+from linter.model import ParagraphKind
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PARAGRAPH = f"{_W}p"
@@ -42,14 +47,29 @@ def read_word(data: bytes, label: str, max_file_mb: float) -> Extracted:
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml and package errors alike
         raise InputError(f"{label}: not a readable Word document ({type(exc).__name__}: {exc})") from None
     builder = TextBuilder()
+    styles = {style.style_id: style.name or "" for style in document.styles}
     for number, paragraph in enumerate(document.element.body.iter(_PARAGRAPH), 1):
-        builder.add_paragraph(paragraph_text(paragraph), "¶", number)
+        builder.add_paragraph(paragraph_text(paragraph), "¶", number, _styled_kind(paragraph, styles))
     for note, paragraphs in _footnotes(document):
         for number, paragraph in enumerate(paragraphs, 1):
             builder.add_paragraph(paragraph_text(paragraph), f"note {note} ¶", number)
     if not builder.length:
         raise InputError(f"{label}: has no text")
     return builder.build("docx")
+
+
+def _styled_kind(paragraph, styles: dict[str, str]) -> ParagraphKind | None:
+    """A heading by its style (Title, Subtitle, Heading n) or outline level; a quote by a quote style."""
+    properties = paragraph.find(f"{_W}pPr")
+    if properties is None:
+        return None
+    if properties.find(f"{_W}outlineLvl") is not None:
+        return ParagraphKind.HEADING
+    style = properties.find(f"{_W}pStyle")
+    name = styles.get(style.get(f"{_W}val", ""), "") if style is not None else ""
+    if name in ("Title", "Subtitle") or name.startswith("Heading"):
+        return ParagraphKind.HEADING
+    return ParagraphKind.QUOTE if "Quote" in name else None
 
 
 def paragraph_text(paragraph) -> str:

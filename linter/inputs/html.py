@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from linter.errors import InputError
 from linter.inputs.base import Extracted, TextBuilder, optional_library
 from linter.inputs.text import decode
+from linter.model import ParagraphKind
 
 _BLOCKS = frozenset({"head", "p", "item", "cell"})
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
@@ -37,8 +38,8 @@ def read_page(data: bytes, label: str, encoding: str | None) -> Extracted:
     visible = VisibleText(markup)
     builder = TextBuilder()
     cursor = 0
-    for paragraph in paragraphs:
-        builder.end_paragraph()
+    for paragraph, kind in paragraphs:
+        builder.start_paragraph(kind)
         found = visible.text.find(paragraph, cursor)
         if found < 0:
             found = visible.text.find(paragraph)
@@ -50,8 +51,8 @@ def read_page(data: bytes, label: str, encoding: str | None) -> Extracted:
     return builder.build("html", used)
 
 
-def _main_text(markup: str, label: str) -> list[str]:
-    """The page's article as trafilatura finds it: a paragraph per block, white space collapsed."""
+def _main_text(markup: str, label: str) -> list[tuple[str, ParagraphKind | None]]:
+    """The page's article as trafilatura finds it: a paragraph per block, white space collapsed, headings and quotes marked."""
     trafilatura = optional_library("trafilatura", label, "web pages")
     from lxml import etree
 
@@ -65,10 +66,17 @@ def _main_text(markup: str, label: str) -> list[str]:
             continue  # a block holding blocks: its inner blocks are read on their own
         text = _SPACE.sub(" ", "".join(element.itertext())).strip()
         if text:
-            paragraphs.append(text)
+            paragraphs.append((text, _marked_kind(element)))
     if not paragraphs:
         raise InputError(f"{label}: no article text found in the page")
     return paragraphs
+
+
+def _marked_kind(element) -> ParagraphKind | None:
+    """A heading (``h1``–``h6``) or a paragraph of a block quote, as trafilatura marks them."""
+    if element.tag == "head":
+        return ParagraphKind.HEADING
+    return ParagraphKind.QUOTE if any(parent.tag == "quote" for parent in element.iterancestors()) else None
 
 
 def _add_mapped(builder: TextBuilder, paragraph: str, visible: VisibleText, found: int) -> None:

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from linter.errors import InputError
 from linter.inputs.archive import open_archive
 from linter.inputs.base import Extracted, TextBuilder, optional_library
+from linter.model import ParagraphKind
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -45,7 +46,7 @@ def read_opendocument(data: bytes, label: str, max_file_mb: float) -> Extracted:
         raise InputError(f"{label}: not an OpenDocument text (no text body)")
     builder = TextBuilder()
     for number, paragraph in enumerate(_body_paragraphs(body), 1):
-        builder.add_paragraph(paragraph_text(paragraph), "¶", number)
+        builder.add_paragraph(paragraph_text(paragraph), "¶", number, _marked_kind(paragraph))
     for note_number, note in enumerate(body.iter(_NOTE_BODY), 1):
         for number, paragraph in enumerate(note.iter(*_PARAGRAPHS), 1):
             builder.add_paragraph(paragraph_text(paragraph), f"note {note_number} ¶", number)
@@ -59,6 +60,13 @@ def _body_paragraphs(body) -> Iterator:
     for paragraph in body.iter(*_PARAGRAPHS):
         if not any(ancestor.tag in (_NOTE_BODY, _CHANGES) for ancestor in paragraph.iterancestors()):
             yield paragraph
+
+
+def _marked_kind(paragraph) -> ParagraphKind | None:
+    """A heading by its element (``text:h``), a quote by LibreOffice's quotation styles."""
+    if paragraph.tag == f"{_TEXT}h":
+        return ParagraphKind.HEADING
+    return ParagraphKind.QUOTE if "Quot" in (paragraph.get(f"{_TEXT}style-name") or "") else None
 
 
 def paragraph_text(paragraph) -> str:

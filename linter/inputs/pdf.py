@@ -50,7 +50,7 @@ def read_pdf(data: bytes, label: str) -> Extracted:
     previous: list[_Line] = []
     for box in filter(None, paragraphs):
         if not _continues(previous, box):
-            builder.end_paragraph()
+            builder.start_paragraph()
         elif previous:
             builder.join(" ")
         _add_lines(builder, box)

@@ -75,7 +75,9 @@ def prepared(extracted: Extracted, label: str, data: bytes, path: Path, name: st
     """The extracted text normalised for comparison; a text with nothing to compare is an InputError."""
     normalised, origin = normalise(extracted.text)
     _refuse_empty(label, normalised, data)
-    return Source(normalised, origin, extracted.encoding, extracted.format, extracted.places, path, name)
+    return Source(
+        normalised, origin, extracted.encoding, extracted.format, extracted.places, path, name, extracted.kinds
+    )
 
 
 def read_bytes(path: Path, max_file_mb: float) -> bytes:
