@@ -25,7 +25,14 @@ from linter.inputs.base import Extracted, TextBuilder, optional_library
 
 _PAGE_NUMBER = re.compile(r"(?i)(?:page\s+)?[-–—\s]*\d+[-–—\s]*(?:(?:of|/)\s*\d+)?")
 _DIGITS = re.compile(r"\d+")
-_SENTENCE_END = tuple(".!?…:;»”\"')")
+# A full stop, question or exclamation mark or a colon (which often opens a list or a quotation), maybe
+# inside closing quotes or brackets; a comma or semicolon at the foot of a page goes on with the next.
+_SENTENCE_END = re.compile(r"[.!?…:][»”\"’')\]]*$")
+
+
+# A line this close to the widest line of its page runs to the margin, as the lines of justified text
+# do, all but a paragraph's last.
+_FULL_WIDTH = 0.97
 
 
 @dataclass
@@ -33,6 +40,7 @@ class _Line:
     text: str
     page: int
     number: int  # counted from the top of its page
+    full: bool  # whether it runs to the right margin
 
 
 def read_pdf(data: bytes, label: str) -> Extracted:
@@ -70,9 +78,16 @@ def _pages(data: bytes, label: str) -> list[list[list[_Line]]]:
             boxes = [[line for line in box if isinstance(line, LTTextLine)] for box in page if isinstance(box, LTTextContainer)]
             tops = sorted({round(line.y1, 1) for box in boxes for line in box}, reverse=True)
             rank = {top: index for index, top in enumerate(tops, 1)}
-            pages.append(
-                [[_Line(line.get_text().rstrip("\n"), page_number, rank[round(line.y1, 1)]) for line in box] for box in boxes]
-            )
+            left = min((line.x0 for box in boxes for line in box), default=0)
+            width = max((line.x1 - left for box in boxes for line in box), default=0)
+            pages.append([
+                [
+                    _Line(line.get_text().rstrip("\n"), page_number, rank[round(line.y1, 1)],
+                          line.x1 - left >= _FULL_WIDTH * width)
+                    for line in box
+                ]
+                for box in boxes
+            ])
     except Exception as exc:  # pdfminer raises its own syntax, password and encryption errors, and plain ones
         raise InputError(f"{label}: not a readable PDF ({_reason(exc)})") from None
     return pages
@@ -106,11 +121,17 @@ def _is_furniture(line: _Line, box: list[_Line], running: set[str]) -> bool:
 
 
 def _continues(previous: list[_Line], box: list[_Line]) -> bool:
-    """Whether ``box`` goes on with the paragraph a page break cut: a new page, no sentence end, a lower-case start."""
+    """Whether ``box`` goes on with the paragraph a page break cut.
+
+    It does when the page's last line ends no sentence, or runs to the
+    margin as the lines of justified text do, all but a paragraph's last.
+    (A heading left at the foot of a page would be joined to the text the
+    next page opens with; typesetting rarely leaves one there.)
+    """
     if not previous or previous[-1].page == box[0].page:
         return False
-    ending = previous[-1].text.rstrip()
-    return not ending.endswith(_SENTENCE_END) and box[0].text.lstrip()[:1].islower()
+    last = previous[-1]
+    return last.full or not _SENTENCE_END.search(last.text.rstrip())
 
 
 def _add_lines(builder: TextBuilder, box: list[_Line]) -> None:
