@@ -13,6 +13,7 @@ find its text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from html.entities import html5, name2codepoint
 from html.parser import HTMLParser
@@ -24,10 +25,8 @@ from linter.model import ParagraphKind
 
 _BLOCKS = frozenset({"head", "p", "item", "cell"})
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
-# Tags that do not break a line of text; any other tag stands between two words.
-_INLINE = frozenset(
-    "a abbr b bdi bdo cite code data dfn em font i kbd mark q s samp small span strong sub sup time u var wbr".split()
-)
+# How many shown characters of a paragraph are tried when the whole is not found (trafilatura changed it).
+_PROBE = 20
 _SPACE = re.compile(r"\s+")
 
 
@@ -40,14 +39,8 @@ def read_page(data: bytes, label: str, encoding: str | None) -> Extracted:
     cursor = 0
     for paragraph, kind in paragraphs:
         builder.start_paragraph(kind)
-        found = visible.text.find(paragraph, cursor)
-        if found < 0:
-            found = visible.text.find(paragraph)
-        if found < 0:
-            builder.add(paragraph, "", *visible.place(cursor))
-            continue
-        _add_mapped(builder, paragraph, visible, found)
-        cursor = found + len(paragraph)
+        offsets, cursor = visible.locate(paragraph, cursor)
+        _add_mapped(builder, paragraph, offsets, visible)
     return builder.build("html", used)
 
 
@@ -79,20 +72,26 @@ def _marked_kind(element) -> ParagraphKind | None:
     return ParagraphKind.QUOTE if any(parent.tag == "quote" for parent in element.iterancestors()) else None
 
 
-def _add_mapped(builder: TextBuilder, paragraph: str, visible: VisibleText, found: int) -> None:
-    """Add ``paragraph`` (found at ``found`` in the visible text) in runs that stand side by side in the source."""
+def _add_mapped(builder: TextBuilder, paragraph: str, offsets: list[int], visible: VisibleText) -> None:
+    """Add ``paragraph`` in runs of characters that stand side by side on one line of the source."""
     run_start = 0
     for index in range(1, len(paragraph) + 1):
-        if index == len(paragraph) or visible.offsets[found + index] != visible.offsets[found + index - 1] + 1:
-            builder.add(paragraph[run_start:index], "", *visible.place(found + run_start))
+        if index == len(paragraph) or not visible.adjacent(offsets[index - 1], offsets[index]):
+            builder.add(paragraph[run_start:index], "", *visible.place(offsets[run_start]))
             run_start = index
 
 
 class VisibleText(HTMLParser):
-    """The text a browser shows of a page, white space collapsed, with each character's offset in the source."""
+    """The letters, digits and marks a browser shows of a page, each with its offset in the source.
+
+    Each is kept as its key (see :func:`_key`), and a paragraph is found by
+    its keys, so that what trafilatura changes (white space, invisible
+    characters, composed letters) does not hide it.
+    """
 
     def __init__(self, markup: str) -> None:
         super().__init__(convert_charrefs=False)
+        self.markup = markup
         self._line_starts = [0, *(match.end() for match in re.finditer("\n", markup))]
         self._chars: list[str] = []
         self.offsets: list[int] = []
@@ -101,9 +100,42 @@ class VisibleText(HTMLParser):
         self.close()
         self.text = "".join(self._chars)
 
-    def place(self, index: int) -> tuple[int, int]:
-        """The 1-based line and column in the source of the visible text's character ``index``."""
-        offset = self.offsets[min(index, len(self.offsets) - 1)] if self.offsets else 0
+    def locate(self, paragraph: str, cursor: int) -> tuple[list[int], int]:
+        """The source offset of each character of ``paragraph``, found from ``cursor`` on, and the new cursor.
+
+        A character left out of the visible text (a space) stands after the
+        one before it. A paragraph not found (trafilatura changed its text)
+        is placed where the search stood, its first shown characters tried
+        first.
+        """
+        keys = [_key(char) for char in paragraph]
+        shown = [index for index, key in enumerate(keys) if key]
+        key = "".join(keys[index] for index in shown)
+        found, matched = self._find(key, cursor), len(key)
+        if found < 0:
+            found, matched = self._find(key[:_PROBE], cursor), min(len(key), _PROBE)
+        if found < 0 or not self.offsets:
+            start = self.offsets[min(cursor, len(self.offsets) - 1)] if self.offsets else 0
+            return [start + index for index in range(len(paragraph))], cursor
+        offsets: list[int] = []
+        last_index, last_offset, next_shown = 0, self.offsets[found], 0
+        for index in range(len(paragraph)):
+            if next_shown < matched and shown[next_shown] == index:
+                last_index, last_offset = index, self.offsets[found + next_shown]
+                next_shown += 1
+            offsets.append(last_offset + index - last_index)
+        return offsets, found + matched
+
+    def _find(self, key: str, cursor: int) -> int:
+        found = self.text.find(key, cursor)
+        return found if found >= 0 or not key else self.text.find(key)
+
+    def adjacent(self, before: int, after: int) -> bool:
+        """Whether two source offsets are neighbours on one line."""
+        return after == before + 1 and before < len(self.markup) and self.markup[before] != "\n"
+
+    def place(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of a source offset."""
         line = bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 
@@ -115,31 +147,18 @@ class VisibleText(HTMLParser):
         if self._hidden:
             return
         for position, char in enumerate(text):
-            if char.isspace():
-                if not self._chars or self._chars[-1] == " ":
-                    continue
-                char = " "
-            self._chars.append(char)
-            self.offsets.append(offset + position * step)
-
-    def _break(self) -> None:
-        self._append(" ", self._offset())
+            key = _key(char)
+            if key:
+                self._chars.append(key)
+                self.offsets.append(offset + position * step)
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag in _HIDDEN:
             self._hidden += 1
-        elif tag not in _INLINE:
-            self._break()
-
-    def handle_startendtag(self, tag: str, attrs: list) -> None:
-        if tag not in _INLINE:
-            self._break()
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN:
             self._hidden = max(0, self._hidden - 1)
-        elif tag not in _INLINE:
-            self._break()
 
     def handle_data(self, data: str) -> None:
         self._append(data, self._offset())
@@ -154,3 +173,16 @@ class VisibleText(HTMLParser):
         except (ValueError, OverflowError):
             char = "\ufffd"
         self._append(char, self._offset(), step=0)
+
+
+def _key(char: str) -> str:
+    """What a character is compared by: its base letter (so "é" matches "e" and a combining accent), or nothing.
+
+    White space, invisible format characters and combining marks are
+    nothing: trafilatura collapses white space, drops zero-width characters
+    and may compose letters the page's source writes decomposed.
+    """
+    if char.isascii():
+        return "" if char.isspace() else char
+    base = unicodedata.normalize("NFD", char)[0]
+    return "" if base.isspace() or unicodedata.category(base) in ("Cf", "Mn") else base
