@@ -314,3 +314,23 @@ def test_headings_and_quotes_are_told_by_the_original_s_styles_and_tags(tmp_path
     expected = [ParagraphKind.HEADING, ParagraphKind.QUOTE, ParagraphKind.BODY]
     for original in (word, page):
         assert [p.kind for p in segment_source(read_input(original)).paragraphs] == expected, original.name
+
+
+@pytest.mark.parametrize(("library", "kind"), [("trafilatura", "html"), ("docx", "docx"), ("pdfminer", "pdf")])
+def test_without_the_documents_extra_a_document_is_refused_with_how_to_install_it(
+    documents: dict[str, Path], library: str, kind: str
+) -> None:
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    # A library set to None in sys.modules cannot be imported: as if the extra were not installed.
+    run = f"import sys; sys.modules[{library!r}] = None; sys.argv[0] = 'kzlint'; from linter.cli import main; main()"
+    result = subprocess.run(
+        [sys.executable, "-c", run, "align", str(documents[kind]), str(FULL), "--grammar", "off", "-f", "json"],
+        cwd=REPO, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 2
+    assert result.stderr.endswith("needs the documents extra: pip install 'kzlint[documents]'\n"), result.stderr
+    assert result.stderr.count("\n") == 1
