@@ -129,3 +129,10 @@ def test_standard_input_cannot_be_both_texts() -> None:
     result = kzlint("align", "-", "-", "--grammar", "off")
     assert result.returncode == 2
     assert result.stderr == "kzlint: error: standard input (-) can be read once: give it as A or as B, not both\n"
+
+
+def test_a_page_above_the_size_limit_is_refused_while_it_streams_in(site: str) -> None:
+    address = f"{site}/news/xi-article.html"
+    result = kzlint("align", address, str(FULL), "--grammar", "off", "--max-file-mb", "0.005", "-f", "json")
+    assert result.returncode == 2
+    assert result.stderr == f"kzlint: error: {address}: the page is above the limit of 0.005 MB\n"
