@@ -116,8 +116,8 @@ def root(
 
 @app.command(cls=ReadableCommand)
 def align(
-    a: Annotated[Path, typer.Argument(metavar="A", show_default=False, help="The rendering under review (for example, the excerpts).")],
-    b: Annotated[Path, typer.Argument(metavar="B", show_default=False, help="The reference rendering (for example, the full text).")],
+    a: Annotated[str, typer.Argument(metavar="A", show_default=False, help="The rendering under review (for example, the excerpts): a file, an http(s) address or - for standard input.")],
+    b: Annotated[str, typer.Argument(metavar="B", show_default=False, help="The reference rendering (for example, the full text): a file, an http(s) address or -.")],
     output: OutputOption = None,
     output_format: FormatOption = OutputFormat.markdown,
     fail_on: FailOnOption = None,
@@ -150,11 +150,12 @@ def align(
     """
     with user_errors():
         from linter import engine
+        from linter.inputs import local_files, stem_of
 
         settings = _settings(locals())
         others = tuple(with_sources or ())
-        target = _target(output, output_format, Path("reports") / f"{a.stem}--{b.stem}.md")
-        _refuse_overwrites(settings, target, baseline, update_baseline, a, b, *others)
+        target = _target(output, output_format, Path("reports") / f"{stem_of(a)}--{stem_of(b)}.md")
+        _refuse_overwrites(settings, target, baseline, update_baseline, *local_files(a, b), *others)
         with _progress(quiet) as display:
             result = engine.compare(a, b, settings, display.stage, others, on_progress=display.progress)
         _finish([result], settings.fail_on, output_format, target, baseline, update_baseline)

@@ -131,7 +131,11 @@ def input_settings(keys: ConfigKeys, table: Mapping[str, Any]) -> InputSettings:
             checked_encoding(encoding)
         except ValueError as problem:
             raise keys.error("encoding", str(problem)) from None
-    return InputSettings(encoding, keys.positive_number(table, "max_file_mb", defaults.max_file_mb))
+    return InputSettings(
+        encoding,
+        keys.positive_number(table, "max_file_mb", defaults.max_file_mb),
+        keys.positive_number(table, "fetch_timeout", defaults.fetch_timeout),
+    )
 
 
 def checked_encoding(name: str) -> str:
@@ -306,7 +310,8 @@ def _toml_kind(value: Any) -> str:
 
 
 _TOP_LEVEL = (
-    "rules", "default_rules", "disable", "enable", "severity", "fail_on", "companions", "encoding", "max_file_mb", "grammar"
+    "rules", "default_rules", "disable", "enable", "severity", "fail_on", "companions", "encoding", "max_file_mb",
+    "fetch_timeout", "grammar",
 )
 _GRAMMAR = ("backend", "languagetool_url", "language", "picky", "cache", "jobs", "words", "timeout")
 

@@ -21,12 +21,12 @@ from linter.collector import collector_paused
 from linter.diffing import WordChange
 from linter.errors import InputError
 from linter.grammar.issues import GrammarRun
-from linter.load import Source, read_source
+from linter.inputs import STDIN, Source, is_address, read_input
 from linter.merging import merged
 from linter.model import Alignment, Category, Document, Finding, Severity
 from linter.rules.base import Comparison, PairRule, SourcesRule, TextRule, TextUnderCheck
 from linter.rules.registry import builtin_rules
-from linter.segment import load_document, segment
+from linter.segment import load_document, segment_source
 from linter.settings import Settings
 from linter.workers import Assignment, Progress, helper, processes
 
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from linter.facts import FactCheck
 
 Stage = Callable[[str], None]
+# What names an input: a path, an address or "-" for standard input (see linter.inputs.read_input).
+Input = str | Path
 # A sentence link as the report finds it: A's and B's sentence indices.
 LinkKey = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -92,11 +94,11 @@ class RunResult:
 
 
 def compare(
-    a_path: Path,
-    b_path: Path,
+    a_path: Input,
+    b_path: Input,
     settings: Settings,
     on_stage: Stage | None = None,
-    others: Sequence[Path] = (),
+    others: Sequence[Input] = (),
     on_progress: Progress | None = None,
 ) -> RunResult:
     """Align rendering A with reference B and run pair and single-text rules.
@@ -110,7 +112,7 @@ def compare(
 
 
 def _compare(
-    a_path: Path, b_path: Path, settings: Settings, stage: Stage, others: Sequence[Path], progress: Progress | None
+    a_path: Input, b_path: Input, settings: Settings, stage: Stage, others: Sequence[Input], progress: Progress | None
 ) -> RunResult:
     from linter.align import align
 
@@ -119,10 +121,10 @@ def _compare(
     a_source, b_source = _read(a_path, settings), _read(b_path, settings)
     other_sources = [_read(path, settings) for path in others]
     stage("segmentation")
-    a, b = _segment(a_path, a_source), _segment(b_path, b_source)
-    other_docs = [_segment(path, source) for path, source in zip(others, other_sources, strict=True)]
+    a, b = segment_source(a_source), segment_source(b_source)
+    other_docs = [segment_source(source) for source in other_sources]
     stage("alignment")
-    companions = _companions(settings, exclude=(a_path, b_path))
+    companions = _companions(settings, exclude=(Path(a_path), Path(b_path)))
     texts = [TextUnderCheck(a, "a", (b, *companions)), TextUnderCheck(b, "b", (a, *companions))]
     fork = _worth_forking(texts, settings)
     with _grammar_stage(texts, settings) as grammar:
@@ -146,14 +148,14 @@ def _compare(
     return RunResult(a, b, alignment, findings, summary, checked.backend, word_changes, checked.failure, facts)
 
 
-def cross_check(paths: Sequence[Path], settings: Settings, on_stage: Stage | None = None) -> FactsResult:
+def cross_check(paths: Sequence[Input], settings: Settings, on_stage: Stage | None = None) -> FactsResult:
     """Group the figures and names that several reports of one event state, and run the KZ3xx rules."""
     stage = on_stage or _quiet
     stage("reading")
     _refuse_same_file(*paths)
     sources = [_read(path, settings) for path in paths]
     stage("segmentation")
-    docs = tuple(_segment(path, source) for path, source in zip(paths, sources, strict=True))
+    docs = tuple(segment_source(source) for source in sources)
     return _facts(docs, settings, stage)
 
 
@@ -167,19 +169,19 @@ def _facts(docs: Sequence[Document], settings: Settings, stage: Stage) -> FactsR
     return FactsResult(check, _finalise(findings, settings))
 
 
-def check(path: Path, settings: Settings, on_stage: Stage | None = None) -> RunResult:
+def check(path: Input, settings: Settings, on_stage: Stage | None = None) -> RunResult:
     """Run the single-text rules on one rendering."""
     with collector_paused():
         return _check(path, settings, on_stage or _quiet)
 
 
-def _check(path: Path, settings: Settings, stage: Stage) -> RunResult:
+def _check(path: Input, settings: Settings, stage: Stage) -> RunResult:
     stage("reading")
     source = _read(path, settings)
     stage("segmentation")
-    doc = _segment(path, source)
+    doc = segment_source(source)
     stage("rules")
-    texts = [TextUnderCheck(doc, "a", _companions(settings, exclude=(path,)))]
+    texts = [TextUnderCheck(doc, "a", _companions(settings, exclude=(Path(path),)))]
     with _grammar_stage(texts, settings) as grammar:
         grammar.warm_up()
         findings = _text_findings(texts, _active_rules(settings))
@@ -190,17 +192,16 @@ def _check(path: Path, settings: Settings, stage: Stage) -> RunResult:
     return RunResult(doc, None, None, findings, summary, checked.backend, grammar_failure=checked.failure)
 
 
-def _read(path: Path, settings: Settings) -> Source:
-    return read_source(path, settings.input.encoding, settings.input.max_file_mb)
+def _read(path: Input, settings: Settings) -> Source:
+    options = settings.input
+    return read_input(path, options.encoding, options.max_file_mb, options.fetch_timeout)
 
 
-def _segment(path: Path, source: Source) -> Document:
-    return segment(path, source.text, source.origin, source.encoding)
-
-
-def _refuse_same_file(*paths: Path) -> None:
-    """Comparing a file with itself finds nothing (or agrees on everything) and is always a slip of the command line."""
-    files = [path for path in paths if path.is_file()]
+def _refuse_same_file(*paths: Input) -> None:
+    """Comparing a text with itself finds nothing (or agrees on everything) and is always a slip of the command line."""
+    if sum(str(path) == STDIN for path in paths) > 1:
+        raise InputError("standard input (-) can be read once: give it as A or as B, not both")
+    files = [Path(path) for path in paths if str(path) != STDIN and not is_address(str(path)) and Path(path).is_file()]
     for index, first in enumerate(files):
         for second in files[index + 1 :]:
             if first.samefile(second):

@@ -134,14 +134,57 @@ class OffsetMap:
 
 
 @dataclass(frozen=True)
+class SourceMap:
+    """Where each character of a text read out of a page, a document or a PDF stands in the original.
+
+    A reader extracts the text piece by piece; ``starts[i]`` is the offset in
+    the extracted text where piece ``i`` begins, and the piece's characters
+    stand one after another from ``lines[i]``, ``columns[i]`` on, in the place
+    ``labels[i]`` names. What a line and a column are depends on the format:
+    a line and column of a web page's source (label ``""``), a paragraph and
+    character of a Word document (label ``"¶"``), a line of a PDF page, which
+    has no columns (label ``"p. 3, l. "``, column 0). The locator shown to
+    people is the label, the line, and the column if there is one:
+    ``12:40``, ``¶12:40``, ``p. 3, l. 14``.
+    """
+
+    starts: tuple[int, ...]
+    labels: tuple[str, ...]
+    lines: tuple[int, ...]
+    columns: tuple[int, ...]
+
+    def place(self, offset: int) -> tuple[str, int, int]:
+        """The label, line and column (0: none) of an offset into the extracted text."""
+        piece = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        column = self.columns[piece]
+        return self.labels[piece], self.lines[piece], column + offset - self.starts[piece] if column else 0
+
+    def locator(self, offset: int) -> str:
+        label, line, column = self.place(offset)
+        return f"{label}{line}:{column}" if column else f"{label}{line}"
+
+    @property
+    def is_source_text(self) -> bool:
+        """Whether lines and columns are the original's own, as a web page's source has them."""
+        return not any(self.labels)
+
+
+@dataclass(frozen=True)
 class Document:
     """A loaded, segmented text.
 
     ``text`` is the file's text normalised for comparison (line ends ``\\n``,
-    NFC, no zero-width characters; see :mod:`linter.load`); ``line_starts``
+    NFC, no zero-width characters; see :mod:`linter.inputs.text`); ``line_starts``
     are offsets in the file's own text and ``origin`` maps the one to the
     other, so lines and columns always point into the file as written.
     ``encoding`` is the one the file was decoded from.
+
+    A text read out of a web page, a Word document or a PDF (its ``format``)
+    also has ``places``, which map the extracted text to where it stands in
+    the original: the locator of a finding (see :meth:`locator`). For a web
+    page, lines and columns are those of its source; for a document they
+    count in the extracted text. ``name`` is what the user gave when it is
+    not a file's path: an address, or ``-`` for standard input.
     """
 
     path: Path
@@ -150,6 +193,14 @@ class Document:
     line_starts: tuple[int, ...] = field(repr=False)
     origin: OffsetMap = field(default=OffsetMap(), repr=False)
     encoding: str = "utf-8"
+    format: str = "text"
+    places: SourceMap | None = field(default=None, repr=False)
+    name: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The input as the user named it: a path, an address or ``-``."""
+        return self.name or self.path.as_posix()
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -163,8 +214,20 @@ class Document:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the file of an offset into ``text``; columns count code points."""
         offset = self.origin.original(offset)
+        if self.places is not None and self.places.is_source_text:
+            _, line, column = self.places.place(offset)
+            return line, column
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
+
+    def locator(self, offset: int, line: int, column: int) -> str:
+        """Where an offset stands, for people: ``12:40`` in a text or a page's source, ``¶12:40``, ``p. 3, l. 14``.
+
+        ``line`` and ``column`` are the offset's :meth:`position`, which the caller has already computed.
+        """
+        if self.places is None or self.places.is_source_text:
+            return f"{line}:{column}"
+        return self.places.locator(self.origin.original(offset))
 
     def paragraph_at(self, offset: int) -> Paragraph:
         starts = self._paragraph_starts
@@ -219,11 +282,18 @@ class Location(NamedTuple):
     line: int
     column: int
     text: str
+    locator: str = ""
 
     @classmethod
     def of(cls, side: str, doc: Document, start: int, end: int) -> Location:
         line, column = doc.position(start)
-        return cls(side, doc.paragraph_at(start).index, start, end, line, column, doc.text[start:end])
+        locator = doc.locator(start, line, column)
+        return cls(side, doc.paragraph_at(start).index, start, end, line, column, doc.text[start:end], locator)
+
+    def cited(self, path: str) -> str:
+        """The place as a report shows it: ``file.txt:12:40``, ``page.html:12:40``, ``file.docx ¶12:40``."""
+        locator = self.locator or f"{self.line}:{self.column}"
+        return f"{path}:{locator}" if locator[0].isdigit() else f"{path} {locator}"
 
 
 class Finding(NamedTuple):

@@ -15,8 +15,9 @@ from itertools import accumulate, chain
 from operator import itemgetter, methodcaller
 from pathlib import Path
 
-from linter.load import DEFAULT_MAX_FILE_MB, read_source
-from linter.model import Document, OffsetMap, Paragraph, ParagraphKind, Sentence, Token
+from linter.inputs.base import Source
+from linter.inputs.text import DEFAULT_MAX_FILE_MB, read_source
+from linter.model import Document, OffsetMap, Paragraph, ParagraphKind, Sentence, SourceMap, Token
 
 _TERMINAL = tuple(".!?…:;»”\"')")
 _MARKDOWN_BLOCK = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>)")
@@ -66,15 +67,38 @@ _BOILERPLATE_MAX_WORDS = 40
 
 
 def load_document(path: Path, encoding: str | None = None, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> Document:
-    """Read and segment one rendering (``encoding`` ``None``: detected; see :mod:`linter.load`)."""
-    source = read_source(path, encoding, max_file_mb)
-    return segment(path, source.text, source.origin, source.encoding)
+    """Read and segment one rendering (``encoding`` ``None``: detected; see :mod:`linter.inputs.text`)."""
+    return segment_source(read_source(path, encoding, max_file_mb))
 
 
-def segment(path: Path, text: str, origin: OffsetMap = _AS_WRITTEN, encoding: str = "utf-8") -> Document:
-    """Paragraphs, sentences and their kinds; ``origin`` maps ``text`` back to the file's text."""
+def segment_source(source: Source) -> Document:
+    """Segment an input of any format (see :mod:`linter.inputs`): segmentation reads only its text."""
+    return segment(
+        source.path, source.text, source.origin, source.encoding, format_name=source.format, places=source.places,
+        name=source.name, marked=dict(source.kinds),
+    )
+
+
+def segment(
+    path: Path,
+    text: str,
+    origin: OffsetMap = _AS_WRITTEN,
+    encoding: str = "utf-8",
+    *,
+    format_name: str = "text",
+    places: SourceMap | None = None,
+    name: str | None = None,
+    marked: dict[int, ParagraphKind] | None = None,
+) -> Document:
+    """Paragraphs, sentences and their kinds; ``origin`` maps ``text`` back to the text as read, ``places`` to the original.
+
+    ``marked`` holds the kinds a page's tags or a document's styles give, by the
+    offset in the text as read where a paragraph starts (see
+    :class:`linter.inputs.base.Extracted`).
+    """
     spans = list(_paragraph_spans(text))
-    kinds = _classify(text, spans)
+    marks = [marked.get(origin.original(start)) for start, _ in spans] if marked else [None] * len(spans)
+    kinds = _classify(text, spans, marks)
     paragraphs: list[Paragraph] = []
     sentence_count = 0
     for index, ((start, end), kind) in enumerate(zip(spans, kinds, strict=True)):
@@ -86,7 +110,7 @@ def segment(path: Path, text: str, origin: OffsetMap = _AS_WRITTEN, encoding: st
         paragraphs.append(Paragraph(index, start, end, text[start:end], kind, sentences))
     # A line end is never dropped by normalising, so it maps to its own place in the file.
     line_starts = (0, *(origin.original(m.start()) + 1 for m in re.finditer("\n", text)))
-    return Document(path, text, tuple(paragraphs), line_starts, origin, encoding)
+    return Document(path, text, tuple(paragraphs), line_starts, origin, encoding, format_name, places, name)
 
 
 def tokens(text: str, offset: int = 0) -> list[Token]:
@@ -214,8 +238,9 @@ def _is_wrapped_prose(block: list[tuple[int, int]]) -> bool:
     return 40 <= max(widths) <= 100 and min(widths) >= 0.6 * max(widths)
 
 
-def _classify(text: str, spans: list[tuple[int, int]]) -> list[ParagraphKind]:
-    kinds = [_kind_of(text[s:e]) for s, e in spans]
+def _classify(text: str, spans: list[tuple[int, int]], marked: list[ParagraphKind | None]) -> list[ParagraphKind]:
+    """Each paragraph's kind: as marked in the original, else guessed from its wording; bylines and credits always."""
+    kinds = [_marked_or_guessed(text[s:e], mark) for (s, e), mark in zip(spans, marked, strict=True)]
     if kinds and kinds[0] is ParagraphKind.BODY and _looks_like_title(text[spans[0][0] : spans[0][1]]):
         kinds[0] = ParagraphKind.HEADING
     content = [k for k in kinds if k.is_content]
@@ -224,6 +249,12 @@ def _classify(text: str, spans: list[tuple[int, int]]) -> list[ParagraphKind]:
         # A rendering that quotes excerpts: its unquoted prose is the editor's own.
         kinds = [ParagraphKind.EDITORIAL if k is ParagraphKind.BODY else k for k in kinds]
     return kinds
+
+
+def _marked_or_guessed(paragraph: str, mark: ParagraphKind | None) -> ParagraphKind:
+    """A heading or quote by the original's tags or styles, unless the wording shows a byline or a credit."""
+    guessed = _kind_of(paragraph)
+    return mark if mark is not None and guessed is not ParagraphKind.BOILERPLATE else guessed
 
 
 def _kind_of(paragraph: str) -> ParagraphKind:

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from linter.load import DEFAULT_MAX_FILE_MB
+from linter.inputs import DEFAULT_FETCH_TIMEOUT
+from linter.inputs.text import DEFAULT_MAX_FILE_MB
 from linter.model import Severity
 
 
@@ -31,10 +32,11 @@ class GrammarSettings:
 
 @dataclass(frozen=True)
 class InputSettings:
-    """How the texts under review are read: ``encoding`` ``None`` means detected."""
+    """How the texts under review are read: ``encoding`` ``None`` means detected; ``fetch_timeout`` is per address."""
 
     encoding: str | None = None
     max_file_mb: float = DEFAULT_MAX_FILE_MB
+    fetch_timeout: float = DEFAULT_FETCH_TIMEOUT
 
 
 # Rules that run only when switched on (``enable = [...]``, ``--show-wording``):

@@ -38,6 +38,8 @@ fail_on = "error"
 # encoding = "windows-1251"
 # Texts larger than this many megabytes are refused (a whole book is about 4).
 max_file_mb = 64
+# Seconds to wait for a page given by its address (kzlint align https://... B).
+fetch_timeout = 20
 
 # A rule's severity changed: info, warning or error.
 [severity]

@@ -32,6 +32,8 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["KZLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("kzlint-cache"))
 
 
-def kzlint(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    """kzlint as a user runs it: a new process, its exit code, its stdout and stderr."""
-    return subprocess.run([sys.executable, "-m", "linter", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+def kzlint(*args: str, cwd: Path = REPO, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """kzlint as a user runs it: a new process (given ``stdin``), its exit code, its stdout and stderr."""
+    return subprocess.run(
+        [sys.executable, "-m", "linter", *args], cwd=cwd, input=stdin, capture_output=True, text=True, timeout=300
+    )

@@ -140,7 +140,7 @@ def test_flags_override_the_file(tmp_path: Path) -> None:
         ('fail_on = "fatal"\n', "'fail_on' unknown severity 'fatal' (choose from info, warning, error)"),
         (
             "rulez = []\n",
-            "unknown key 'rulez' (known keys: rules, default_rules, disable, enable, severity, fail_on, companions, encoding, max_file_mb, grammar)",
+            "unknown key 'rulez' (known keys: rules, default_rules, disable, enable, severity, fail_on, companions, encoding, max_file_mb, fetch_timeout, grammar)",
         ),
         ('rules = "my-rules"\n', "'rules' must be a list of texts, not text"),
         ('companions = ["sources", ""]\n', "'companions' item 2 must be non-empty text, not empty text"),

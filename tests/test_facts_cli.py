@@ -50,7 +50,7 @@ def test_json_goes_to_stdout_and_is_deterministic(seed_json: subprocess.Complete
     group = document["groups"][0]
     assert list(group) == ["kind", "verdict", "topic", "members"]
     assert list(group["members"][0]) == [
-        "source", "path", "paragraph", "line", "column", "text", "value", "qualifier", "sentence"
+        "source", "path", "paragraph", "line", "column", "text", "value", "qualifier", "sentence", "locator"
     ]
     assert list(document["summary"]) == ["claims", "groups", "by_verdict", "findings", "by_severity"]
 

@@ -21,7 +21,7 @@ from conftest import EXCERPTS, FULL
 from linter import engine
 from linter.cli import app
 from linter.errors import InputError
-from linter.load import normalise, read_source
+from linter.inputs.text import normalise, read_source
 from linter.names import document_names
 from linter.output import write_atomic
 from linter.segment import load_document
@@ -171,8 +171,10 @@ REFUSALS = [
     pytest.param(lambda tmp: tmp / "missing.txt", "missing.txt: no such file", id="missing"),
     pytest.param(lambda tmp: tmp, "is a directory, expected a text file", id="directory"),
     pytest.param(_png, "photo.png: looks like a PNG image, not a text file", id="png"),
-    pytest.param(_bytes("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "looks like a PDF document", id="pdf"),
-    pytest.param(_bytes("article.docx", b"PK\x03\x04\x14\x00\x06\x00"), "looks like a ZIP archive", id="docx"),
+    pytest.param(_bytes("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "scan.pdf: not a readable PDF", id="pdf"),
+    pytest.param(_bytes("article.docx", b"PK\x03\x04\x14\x00\x06\x00"), "article.docx: not a readable Word document",
+                 id="docx"),
+    pytest.param(_bytes("archive.zip", b"PK\x03\x04\x14\x00\x06\x00"), "looks like a ZIP archive", id="zip"),
     pytest.param(_bytes("data.bin", b"abc\x00\x01\x02def" * 10), "looks like a binary file (it contains NUL bytes)",
                  id="nul-bytes"),
     pytest.param(_bytes("controls.txt", bytes(range(1, 9)) * 20), "looks like a binary file (160 control characters)",

@@ -14,6 +14,7 @@ longer local search: ``python -m pytest tests/test_properties.py --hypothesis-pr
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import tempfile
@@ -25,9 +26,11 @@ from hypothesis import strategies as st
 from linter import engine
 from linter.engine import RunResult
 from linter.errors import InputError
-from linter.load import decode, normalise, read_source
+from linter.inputs import read_input
+from linter.inputs.text import decode, normalise, read_source
 from linter.model import Document
 from linter.report import render
+from linter.segment import segment_source
 from linter.settings import GrammarSettings, Settings
 
 QUIET = Settings(grammar=GrammarSettings(backend="off"))
@@ -154,3 +157,40 @@ def test_any_bytes_are_read_or_refused_in_one_line(data: bytes) -> None:
         assert "\r" not in source.text and source.text.strip()
         for offset in range(len(source.text) + 1):
             assert 0 <= source.origin.original(offset) <= len(data)
+
+
+@given(st.binary(max_size=600), st.sampled_from([".html", ".docx", ".odt", ".pdf"]), st.sampled_from([b"", b"%PDF-1.4\n", b"PK\x03\x04", b"<!DOCTYPE html><html><body><p>"]))
+def test_any_bytes_posing_as_a_document_are_read_or_refused_in_one_line(data: bytes, suffix: str, head: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"input{suffix}"
+        path.write_bytes(head + data)
+        try:
+            source = read_input(path)
+        except InputError as error:
+            assert "\n" not in str(error) and str(path) in str(error)
+            return
+        assert source.text.strip()
+
+
+@given(st.lists(structured_texts(), min_size=1, max_size=4))
+def test_a_page_s_paragraphs_point_at_their_place_in_its_source(paragraphs: list[str]) -> None:
+    """Each paragraph of an article, escaped into a page's markup, is found at its line and column there."""
+    blocks = [" ".join(p.split()) for p in paragraphs if p.split()]
+    if not blocks:
+        return
+    markup = "<!DOCTYPE html>\n<html><body><nav><a href='/'>Home</a></nav><article>\n" + "".join(
+        f"<p>\n  {html.escape(block, quote=False)}</p>\n" for block in blocks
+    ) + "</article></body></html>\n"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "page.html"
+        path.write_text(markup, encoding="utf-8")
+        try:
+            doc = segment_source(read_input(path))
+        except InputError as error:
+            assert "\n" not in str(error)
+            return
+    lines = markup.split("\n")
+    for paragraph in doc.paragraphs:
+        line, column = doc.position(paragraph.start)
+        at = normalise(html.unescape(lines[line - 1][column - 1 :]))[0]  # as kzlint compares it (NFC, no zero widths)
+        assert at.startswith(paragraph.text.split()[0]), (paragraph.text, at)

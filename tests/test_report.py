@@ -38,7 +38,7 @@ def test_json_document_shape_is_stable() -> None:
     assert list(document) == [
         "kzlint", "a", "b", "alignment", "findings", "summary", "grammar_backend", "grammar_failure"
     ]
-    assert list(document["a"]) == ["path", "encoding", "paragraphs"]
+    assert list(document["a"]) == ["path", "encoding", "paragraphs", "format"]
     assert list(document["a"]["paragraphs"][0]) == ["index", "line", "kind", "sentences"]
     group = document["alignment"][0]
     assert list(group) == ["a", "b", "score", "sentences"]
@@ -46,7 +46,7 @@ def test_json_document_shape_is_stable() -> None:
     finding = document["findings"][0]
     assert list(finding)[:5] == ["rule", "category", "severity", "message", "suggestion"]
     sides = [key for key in finding if key in ("a", "b")]
-    assert sides and all(list(finding[side]) == ["paragraph", "line", "column", "text"] for side in sides)
+    assert sides and all(list(finding[side]) == ["paragraph", "line", "column", "text", "locator"] for side in sides)
     assert list(document["summary"]) == [
         "findings", "by_severity", "by_category", "coverage_of_b", "aligned_groups", "unaligned_a", "unaligned_b",
         "coverage_of_a", "related",

@@ -71,7 +71,7 @@ def _sources_table(sources: tuple[Document, ...]) -> Iterator[str]:
     yield "| Source | Paragraphs | Sentences |"
     yield "|---|---:|---:|"
     for doc in sources:
-        yield f"| `{_code(doc.path.as_posix())}` | {len(doc.paragraphs)} | {len(doc.sentences)} |"
+        yield f"| `{_code(doc.label)}` | {len(doc.paragraphs)} | {len(doc.sentences)} |"
     yield ""
 
 
@@ -144,7 +144,7 @@ def _bold(text: str) -> str:
 
 
 def _place(doc: Document, location: Location) -> str:
-    return f"{doc.path.as_posix()}:{location.line}:{location.column}"
+    return location.cited(doc.label)
 
 
 def _code(text: str) -> str:
@@ -159,7 +159,7 @@ def facts_json(result: FactsResult) -> dict[str, Any]:
     sources = result.check.sources
     return {
         "sources": [
-            {"path": d.path.as_posix(), "paragraphs": len(d.paragraphs), "sentences": len(d.sentences)}
+            {"path": d.label, "paragraphs": len(d.paragraphs), "sentences": len(d.sentences)}
             for d in sources
         ],
         "groups": [_group_json(g, sources) for g in result.check.groups],
@@ -184,12 +184,10 @@ def _group_json(group: ClaimGroup, sources: tuple[Document, ...]) -> dict[str, A
 
 
 def _member_json(claim: Claim, sources: tuple[Document, ...]) -> dict[str, Any]:
-    return {
-        **_location_json(claim.location, sources),
-        "value": claim.value,
-        "qualifier": claim.qualifier.value,
-        "sentence": claim.sentence.text,
-    }
+    place = _location_json(claim.location, sources)
+    locator = place.pop("locator")  # the newest key comes last, so that the older keys keep their order
+    return {**place, "value": claim.value, "qualifier": claim.qualifier.value, "sentence": claim.sentence.text,
+            "locator": locator}
 
 
 def _finding_json(finding: Finding, sources: tuple[Document, ...]) -> dict[str, Any]:
@@ -207,9 +205,10 @@ def _location_json(location: Location, sources: tuple[Document, ...]) -> dict[st
     source = int(location.side)
     return {
         "source": source,
-        "path": sources[source].path.as_posix(),
+        "path": sources[source].label,
         "paragraph": location.paragraph,
         "line": location.line,
         "column": location.column,
         "text": location.text,
+        "locator": location.locator,
     }

@@ -69,7 +69,7 @@ def _result(result: RunResult) -> dict[str, Any]:
 
 def _document(doc: Document) -> dict[str, Any]:
     return {
-        "path": doc.path.as_posix(),
+        "path": doc.label,
         "encoding": doc.encoding,
         "paragraphs": [
             {
@@ -80,6 +80,7 @@ def _document(doc: Document) -> dict[str, Any]:
             }
             for p in doc.paragraphs
         ],
+        "format": doc.format,
     }
 
 
@@ -111,6 +112,7 @@ def _location(location: Location) -> dict[str, Any]:
         "line": location.line,
         "column": location.column,
         "text": location.text,
+        "locator": location.locator,
     }
 
 

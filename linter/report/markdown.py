@@ -67,8 +67,8 @@ def _comparison(result: RunResult) -> Iterator[str]:
     a, b = result.a, result.b
     yield f"# kzlint report: {escape(a.path.name)} compared with {escape(b.path.name)}"
     yield ""
-    yield f"- **A**, the rendering under review: `{_code(a.path.as_posix())}` ({_size(a)})"
-    yield f"- **B**, the reference: `{_code(b.path.as_posix())}` ({_size(b)})"
+    yield f"- **A**, the rendering under review: `{_code(a.label)}` ({_size(a)})"
+    yield f"- **B**, the reference: `{_code(b.label)}` ({_size(b)})"
     yield ""
     yield from _summary(result)
     yield from _passages(result)
@@ -82,7 +82,7 @@ def _comparison(result: RunResult) -> Iterator[str]:
 
 
 def _single_text(result: RunResult) -> Iterator[str]:
-    yield f"## {escape(result.a.path.as_posix())}"
+    yield f"## {escape(result.a.label)}"
     yield ""
     yield f"{_size(result.a)}. {_counts_sentence(result)}"
     yield ""
@@ -104,7 +104,11 @@ def _grammar_line(result: RunResult) -> str | None:
 
 def _size(doc: Document) -> str:
     decoded = f", read as {doc.encoding}" if doc.encoding != "utf-8" else ""
-    return f"{_count(len(doc.paragraphs), 'paragraph')}, {_count(len(doc.sentences), 'sentence')}{decoded}"
+    extracted = f", text read out of {_FORMATS[doc.format]}" if doc.format in _FORMATS else ""
+    return f"{_count(len(doc.paragraphs), 'paragraph')}, {_count(len(doc.sentences), 'sentence')}{decoded}{extracted}"
+
+
+_FORMATS = {"html": "a web page", "docx": "a Word document", "odt": "an OpenDocument text", "pdf": "a PDF"}
 
 
 def _count(number: int, noun: str) -> str:
@@ -288,8 +292,8 @@ def _files(result: RunResult) -> dict[str, tuple[str, str]]:
     compared = result.b is not None
     b = result.b if result.b is not None else result.a
     return {
-        "a": ("A" if compared else "Text", _code(result.a.path.as_posix())),
-        "b": ("B", _code(b.path.as_posix())),
+        "a": ("A" if compared else "Text", _code(result.a.label)),
+        "b": ("B", _code(b.label)),
     }
 
 
@@ -306,4 +310,4 @@ def _finding(finding: Finding, files: dict[str, tuple[str, str]]) -> Iterator[st
 
 def _place(location: Location, files: dict[str, tuple[str, str]]) -> str:
     path = files[location.side][1] if location.side in files else files["a"][1]
-    return f"{path}:{location.line}:{location.column}"
+    return location.cited(path)

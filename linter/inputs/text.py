@@ -21,12 +21,12 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 import regex
 
 from linter.errors import InputError
+from linter.inputs.base import Extracted, Source
 from linter.model import OffsetMap
 
 DEFAULT_MAX_FILE_MB = 64
@@ -58,26 +58,29 @@ _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " "})
 _CLUSTER = regex.compile(r"\X")
 
 
-@dataclass(frozen=True)
-class Source:
-    """A file's text as kzlint compares it, where its offsets lie in the file, and the encoding it was read in."""
-
-    text: str
-    origin: OffsetMap
-    encoding: str
-
-
 def read_source(path: Path, encoding: str | None = None, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> Source:
     """Read, decode and normalise one text; anything that is not a readable text is an InputError."""
-    data = _read_bytes(path, max_file_mb)
-    text, used = decode(data, path, encoding)
-    _refuse_control_characters(path, text)
-    normalised, origin = normalise(text)
-    _refuse_empty(path, normalised)
-    return Source(normalised, origin, used)
+    data = read_bytes(path, max_file_mb)
+    return prepared(extract_text(data, str(path), encoding), str(path), data, path)
 
 
-def _read_bytes(path: Path, max_file_mb: float) -> bytes:
+def extract_text(data: bytes, label: str, encoding: str | None = None) -> Extracted:
+    """A text file's text, decoded; it is its own original, so it needs no map of places."""
+    text, used = decode(data, label, encoding)
+    _refuse_control_characters(label, text)
+    return Extracted(text, None, "text", used)
+
+
+def prepared(extracted: Extracted, label: str, data: bytes, path: Path, name: str | None = None) -> Source:
+    """The extracted text normalised for comparison; a text with nothing to compare is an InputError."""
+    normalised, origin = normalise(extracted.text)
+    _refuse_empty(label, normalised, data)
+    return Source(
+        normalised, origin, extracted.encoding, extracted.format, extracted.places, path, name, extracted.kinds
+    )
+
+
+def read_bytes(path: Path, max_file_mb: float) -> bytes:
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
@@ -96,7 +99,7 @@ def _read_bytes(path: Path, max_file_mb: float) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
 
 
-def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, str]:
+def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
     """The text of ``data`` and the name of the encoding it was decoded from."""
     if encoding:
         return _decode_as(data, path, encoding), encoding
@@ -114,7 +117,7 @@ def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, s
     return _decode_as(data, path, detected), detected
 
 
-def _decode_as(data: bytes, path: Path, encoding: str) -> str:
+def _decode_as(data: bytes, path: str, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except LookupError:
@@ -126,7 +129,7 @@ def _decode_as(data: bytes, path: Path, encoding: str) -> str:
         ) from None
 
 
-def _refuse_binary(data: bytes, path: Path) -> None:
+def _refuse_binary(data: bytes, path: str) -> None:
     for signature, kind in _SIGNATURES:
         if data.startswith(signature):
             raise InputError(f"{path}: looks like {kind}, not a text file")
@@ -137,16 +140,16 @@ def _refuse_binary(data: bytes, path: Path) -> None:
         )
 
 
-def _refuse_control_characters(path: Path, text: str) -> None:
+def _refuse_control_characters(path: str, text: str) -> None:
     controls = len(_CONTROL.findall(text))
     if controls > _MOSTLY_CONTROL * len(text):
         raise InputError(f"{path}: looks like a binary file ({controls} control characters)")
 
 
-def _refuse_empty(path: Path, normalised: str) -> None:
+def _refuse_empty(path: str, normalised: str, data: bytes) -> None:
     """Checked after normalising: a file of zero-width spaces or soft hyphens has no text either."""
     if not normalised:
-        raise InputError(f"{path}: is empty" if path.stat().st_size == 0 else f"{path}: has no visible text")
+        raise InputError(f"{path}: is empty" if not data else f"{path}: has no visible text")
     if normalised.isspace():
         raise InputError(f"{path}: has no text, only white space")
 
