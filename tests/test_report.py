@@ -49,7 +49,7 @@ def test_json_document_shape_is_stable() -> None:
     assert sides and all(list(finding[side]) == ["paragraph", "line", "column", "text", "locator"] for side in sides)
     assert list(document["summary"]) == [
         "findings", "by_severity", "by_category", "coverage_of_b", "aligned_groups", "unaligned_a", "unaligned_b",
-        "coverage_of_a", "related",
+        "coverage_of_a", "related", "independent_translations",
     ]
     categories = {"omission", "addition", "divergence", "number", "name", "terminology", "grammar",
                   "spelling", "style", "untranslated", "custom"}
