@@ -194,6 +194,39 @@ def test_a_misspelled_common_word_next_to_a_name_is_still_flagged() -> None:
     assert _flagged(_check("President Tokayev adressed the forum.")) == ["adressed"]
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # A capital next to a capitalised word, after a cue or at a sentence start is no proof
+        # when a dictionary word is a slip away; the real names beside them stay unflagged.
+        ("President Rahmon welcomed the guests from the United Kindgom.", ["Kindgom"]),
+        ("Britains economy grew while Emomali Rahmon visited Dushanbe.", ["Britains"]),
+        ("Zhang Qian crossed the Pamirs. Later Zhang wrote to the Englsh court.", ["Englsh"]),
+        ("A resident surnamed Salima spoke to reporters about Germny.", ["Germny"]),
+        ("Atlantc storms delayed the ferry to Calais.", ["Atlantc"]),
+    ],
+)
+def test_misspelled_capitalised_words_are_flagged_beside_real_names(text: str, flagged: list[str]) -> None:
+    assert _flagged([f for f in _check(text) if f.category is Category.SPELLING]) == flagged
+
+
+def test_a_misspelling_that_another_source_writes_alike_is_taken_for_a_name() -> None:
+    """The other rendering is the strongest evidence: both spell a name the same way."""
+    text = "Tourists from the United Kindgom filled the hotel."
+    assert _check(text, companions=("The United Kindgom delegation left.",)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Cheap credit is a double edged sword for young families.", "GR.harper.DoubleEdgedSword"),
+        ("I can`t find the charger for the camera.", "GR.harper.WrongApostrophe"),
+    ],
+)
+def test_harpers_phrase_level_spelling_and_typo_rules_are_kept(text: str, rule: str) -> None:
+    assert rule in {f.rule for f in _check(text)}
+
+
 # --- Harper is taught the names kzlint drops, so it does not look for suggestions ------------
 
 
@@ -324,8 +357,23 @@ def test_offsets_map_to_the_line_and_column_of_the_file() -> None:
     assert finding.message and finding.rule.startswith("GR.harper.")
 
 
-def test_boilerplate_is_not_checked() -> None:
-    assert _check("Photo: Teh Zhumabekov / Kursiv\n\nThe talks went well.") == []
+@pytest.mark.parametrize(
+    "credit", ["Photo: Teh Zhumabekov / Kursiv", "Photos by Teh Zhumabekov", "By Teh Zhumabekov in Astana"]
+)
+def test_boilerplate_is_not_checked(credit: str) -> None:
+    assert _check(f"{credit}\n\nThe talks went well.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Photos and informations retrieved from the archive were useful.",
+        "By July the informations had been published.",
+        "Share prices and informations were published daily.",
+    ],
+)
+def test_a_sentence_is_checked_whatever_its_first_word(sentence: str) -> None:
+    assert "informations" in _flagged(_check(sentence))
 
 
 def test_harper_refuses_other_languages_with_one_line() -> None:
