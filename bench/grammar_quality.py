@@ -20,6 +20,7 @@ Usage: ``python bench/grammar_quality.py [--harper-cli PROGRAM] [--misses]``
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import re
 import subprocess
@@ -44,11 +45,14 @@ from linter.settings import GrammarSettings, Settings  # noqa: E402
 CORPUS = REPO / "bench" / "corpus" / "grammar_slips.yml"
 SOURCES = REPO / "sources"
 # The seed's published slips (judged true errors in tests/test_grammar.py): their paragraphs are not clean prose.
-SEED_SLIPS = ("all more and more", "Tokayev and I to", "investment , energy", "centres")
+SEED_SLIPS = ("all more and more", "Tokayev and I to", "investment , energy", "centres", "built upon on")
+# More clean prose where the shared benchmark data is present: the human reference translations of TED
+# talks whose raters marked no error in them (MQM, development split; read, never copied).
+TED = REPO.parent / "shared" / "bench" / "mqm-ted-dev" / "cases.json.gz"
 _SLIP = re.compile(r"\[([^|\]]*)\|([^\]]*)\]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
-Span = tuple[int, int]
+Span = tuple[int, int, str]  # start, end, rule
 Checker = Callable[[Sequence[str]], list[list[Span]]]
 
 
@@ -66,7 +70,7 @@ class Slip:
         if start == end:
             start = max(0, self.text.rfind(" ", 0, max(0, start - 1)) + 1)
             end = self._next_word_end(end)
-        return any(s < end and start < e or s == e == start for s, e in spans)
+        return any(s < end and start < e or s == e == start for s, e, _ in spans)
 
     def _next_word_end(self, offset: int) -> int:
         match = _WORD.search(self.text, offset)
@@ -101,6 +105,17 @@ def clean_seed_texts() -> list[str]:
     return texts
 
 
+def clean_ted_references() -> list[str]:
+    """The TED references' segments no rater marked, one text per talk; none when the shared data is absent."""
+    if not TED.is_file():
+        return []
+    talks = json.loads(gzip.decompress(TED.read_bytes()))["talks"]
+    return [
+        "\n\n".join(text for text, marks in zip(talk["ref"], talk["ref_gold"], strict=True) if not marks)
+        for _, talk in sorted(talks.items())
+    ]
+
+
 def kzlint_spans(texts: Sequence[str]) -> list[list[Span]]:
     """kzlint's grammar findings on each text, each text checked alone as its own document."""
     settings = Settings(grammar=GrammarSettings(backend="harper", cache=False))
@@ -108,14 +123,14 @@ def kzlint_spans(texts: Sequence[str]) -> list[list[Span]]:
     for text in texts:
         doc = segment(Path("text.txt"), text)
         findings = run_grammar([TextUnderCheck(doc, "a")], settings).findings
-        result.append([(f.locations[0].start, f.locations[0].end) for f in findings])
+        result.append([(f.locations[0].start, f.locations[0].end, f.rule) for f in findings])
     return result
 
 
 def harper_spans(texts: Sequence[str]) -> list[list[Span]]:
     """Harper as shipped: harper-py's default rules, every lint it gives."""
     linter = harper.Linter(harper.Dialect.AMERICAN)
-    return [[(lint.span.start, lint.span.end) for lint in linter.lint(text)] for text in texts]
+    return [[(lint.span.start, lint.span.end, "") for lint in linter.lint(text)] for text in texts]
 
 
 def harper_cli_spans(program: str) -> Checker:
@@ -136,7 +151,7 @@ def harper_cli_spans(program: str) -> Checker:
                 report = run.stdout[run.stdout.index("[") : run.stdout.rindex("]") + 1]
                 for entry in json.loads(report):
                     spans[Path(entry["file"]).name] = [
-                        (lint["span"]["char_start"], lint["span"]["char_end"]) for lint in entry["lints"]
+                        (lint["span"]["char_start"], lint["span"]["char_end"], lint["rule"]) for lint in entry["lints"]
                     ]
         return [spans[path.name] for path in paths]
 
@@ -156,13 +171,18 @@ def main() -> int:
     if options.harper_cli:
         checkers["harper-cli"] = harper_cli_spans(options.harper_cli)
     slips = read_corpus()
-    corrected = [slip.corrected for slip in slips]
-    seed = clean_seed_texts()
-    results = {name: (check([s.text for s in slips]), check(corrected), check(seed)) for name, check in checkers.items()}
+    clean = {"corrected sentences": [slip.corrected for slip in slips], "seed sources": clean_seed_texts()}
+    if ted := clean_ted_references():
+        clean["TED references"] = ted
+    results = {
+        name: (check([s.text for s in slips]), {label: check(texts) for label, texts in clean.items()})
+        for name, check in checkers.items()
+    }
     _print_recall(slips, results)
-    _print_false_alarms(corrected, seed, results)
+    _print_own_checks(slips, results["kzlint"][0])
+    _print_false_alarms(clean, results)
     if options.misses:
-        _print_misses(slips, corrected + seed, results["kzlint"])
+        _print_misses(slips, clean, results["kzlint"])
     return 0
 
 
@@ -179,30 +199,44 @@ def _print_recall(slips: list[Slip], results: dict) -> None:
         print(f"{kind:<26} {len(chosen):>5}  " + "  ".join(cells))
 
 
-def _print_false_alarms(corrected: list[str], seed: list[str], results: dict) -> None:
+def _print_own_checks(slips: list[Slip], spans: list[list[Span]]) -> None:
+    """The slips each of kzlint's own checks finds, by type: each must find its type in the corpus."""
+    found: dict[str, dict[str, int]] = {}
+    for slip, flagged in zip(slips, spans, strict=True):
+        for start, end, rule in flagged:
+            if rule.startswith("GR.kzlint.") and slip.found_by([(start, end, rule)]):
+                found.setdefault(rule, {}).setdefault(slip.kind, 0)
+                found[rule][slip.kind] += 1
+    print("\nkzlint's own checks: slips found, by type")
+    for rule in sorted(found):
+        print(f"  {rule:<40} " + ", ".join(f"{kind} {count}" for kind, count in sorted(found[rule].items())))
+
+
+def _print_false_alarms(clean: dict[str, list[str]], results: dict) -> None:
     print()
-    print(f"{'clean prose':<26} {'words':>5}  " + "  ".join(f"{name:>10}" for name in results))
-    for label, texts, index in (("corrected sentences", corrected, 1), ("seed sources", seed, 2)):
-        cells = [f"{len(sum(r[index], [])):>4} {1000 * len(sum(r[index], [])) / words(texts):>5.1f}" for r in results.values()]
-        print(f"{label:<26} {words(texts):>5}  " + "  ".join(cells))
-    total_words = words(corrected) + words(seed)
-    cells = []
-    for r in results.values():
-        alarms = len(sum(r[1], [])) + len(sum(r[2], []))
-        cells.append(f"{alarms:>4} {1000 * alarms / total_words:>5.1f}")
-    print(f"{'all clean prose':<26} {total_words:>5}  " + "  ".join(cells))
+    print(f"{'clean prose':<26} {'words':>6}  " + "  ".join(f"{name:>10}" for name in results))
+    rows = [*clean.items(), ("all clean prose", None)]
+    for label, texts in rows:
+        count = words(texts) if texts is not None else sum(map(words, clean.values()))
+        cells = []
+        for _, by_label in results.values():
+            labels = [label] if texts is not None else list(clean)
+            alarms = sum(len(spans) for chosen in labels for spans in by_label[chosen])
+            cells.append(f"{alarms:>4} {1000 * alarms / count:>5.1f}")
+        print(f"{label:<26} {count:>6}  " + "  ".join(cells))
     print("(false alarms: count, then per 1,000 words)")
 
 
-def _print_misses(slips: list[Slip], clean: list[str], kzlint: tuple) -> None:
+def _print_misses(slips: list[Slip], clean: dict[str, list[str]], kzlint: tuple) -> None:
     print("\nmissed by kzlint:")
     for slip, spans in zip(slips, kzlint[0], strict=True):
         if not slip.found_by(spans):
             print(f"  {slip.kind}: {slip.text}")
     print("\nfalse alarms of kzlint:")
-    for text, spans in zip(clean, kzlint[1] + kzlint[2], strict=True):
-        for start, end in spans:
-            print(f"  {text[start:end]!r} in: {text[max(0, start - 40) : end + 40]!r}")
+    for label, texts in clean.items():
+        for text, spans in zip(texts, kzlint[1][label], strict=True):
+            for start, end, rule in spans:
+                print(f"  {label}: {rule} {text[start:end]!r} in {text[max(0, start - 40) : end + 40]!r}")
 
 
 if __name__ == "__main__":

@@ -44,6 +44,8 @@ SEED_FINDINGS = [
      "'allow President Kassym-Jomart Tokayev and I to increase': object form 'me'"),
     (FULL_NAME, "GR.harper.CommaFixes", 45, " ", TRUE,
      "'investment , energy': space before a comma"),
+    ("chinadaily-xi-visit-bonds-of-friendship.txt", "GR.kzlint.DoubledPreposition", 34, "upon on", TRUE,
+     "'a comprehensive strategic partner, built upon on our shared values': one preposition too many"),
     ("unattributed-xi-tokayev-akorda-talks.txt", "GR.harper.SpellCheck", 48, "centres", TRUE,
      "British spelling in an en-US check, and the same text writes 'centers' two lines later"),
 ]

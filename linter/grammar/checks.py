@@ -4,7 +4,10 @@ They run in the grammar stage next to whichever backend ran, with ids
 ``GR.kzlint.<Check>``; where a backend flags the same characters, the
 backend's finding is kept and kzlint's is dropped, so nothing is reported
 twice. Each check is a regular expression over one paragraph plus a few word
-lists: cheap, deterministic, and narrow enough to stay quiet on correct text.
+lists (the verb forms come from :mod:`linter.grammar.verbs`): cheap,
+deterministic, and narrow enough to stay quiet on correct text. Each earns
+its place on the benchmark's sentences (``bench/grammar_quality.py``), which
+none of them was written from.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from linter.grammar.issues import Issue
+from linter.grammar.verbs import PLAIN_VERBS, base_of_inflected, base_of_participle, is_base_form
 from linter.model import Category, Severity
 from linter.rules.base import RuleInfo
 
@@ -142,8 +146,238 @@ class QuantifierBeforeMoreAndMore(OwnCheck):
             )
 
 
+_MODALS = "cannot|can|could|will|would|shall|should|may|might|must"
+_SUBJECT_PRONOUNS = "I|you|he|she|it|we|they"
+_NOT_AFTER_NOUN = frozenset("the a an his her their its my your our this that free own good ill political tin".split())
+_ADVERBS = "also|still|never|always|only|really|even|just|hardly|easily|soon|surely|certainly|probably"
+
+
+class BaseFormAfterModal(OwnCheck):
+    """After a modal (can, will, must …) or a negated or questioning do, the verb takes its base form.
+
+    "She can speaks", "they could went", "does he wants", "did not knew":
+    the modal or "do" already carries the tense and the person, so the verb
+    that follows is bare, and takes no "to" ("we should to leave"). Only
+    verbs of kzlint's verb list are judged; "will" or "can" after an article
+    or a possessive is a noun ("the will wins") and is left alone, and so
+    is "do" as a main verb ("it does wonders").
+
+    **Bad:** The doctor may recommends a short rest, and we should to leave early.
+    **Good:** The doctor may recommend a short rest, and we should leave early.
+    """
+
+    rule = "BaseFormAfterModal"
+    name = "base-form-after-modal"
+    _PATTERN = re.compile(
+        rf"\b(?:(?P<modal>{_MODALS})(?:n['’]t)?|(?P<do>do|does|did)(?P<negated>n['’]t)?)"
+        rf"(?P<not>\s+not)?(?P<subject>\s+(?-i:{_SUBJECT_PRONOUNS}))?(?:\s+(?:{_ADVERBS}))?"
+        r"\s+(?:(?P<to>to)\s+(?=[a-z]))?(?P<verb>[a-z]+)\b",
+        re.IGNORECASE,
+    )
+
+    def find(self, text: str) -> Iterator[Issue]:
+        for match in self._PATTERN.finditer(text):
+            if not self._is_an_auxiliary(text, match):
+                continue
+            head = (match.group("modal") or match.group("do")).lower()
+            verb = match.group("verb")
+            if match.group("to") and is_base_form(verb):
+                yield self.issue(
+                    match.start("to"), match.end("to") + 1, f"No “to” after “{head}”: “{head} {verb}”", ""
+                )
+            elif (base := base_of_inflected(verb)) is not None:
+                yield self.issue(
+                    match.start("verb"), match.end("verb"),
+                    f"After “{head}” the verb takes its base form: “{base}”, not “{verb}”", base,
+                )
+
+    @staticmethod
+    def _is_an_auxiliary(text: str, match: re.Match[str]) -> bool:
+        """Not a noun ("the will", "a can"), not a name ("May", "Will"), not "do" as a main verb."""
+        previous = _WORD.findall(text[: match.start()])[-1:]
+        if previous and previous[0].lower() in _NOT_AFTER_NOUN:
+            return False
+        head = match.group("modal") or match.group("do")
+        if head in ("May", "Will", "Can") and not match.group("subject"):
+            return False
+        return bool(match.group("modal") or match.group("negated") or match.group("not") or match.group("subject"))
+
+
+class DoubledPreposition(OwnCheck):
+    """Two prepositions of one meaning side by side: “built upon on”, “jumped onto on”; keep one.
+
+    A slip of rewording: the writer changed "on" to "upon" and kept both.
+    Only prepositions that say the same thing are paired (on, upon, onto;
+    in, into, within; to, towards; about, regarding; among, between), so
+    "came in on Friday" or "out of" are never flagged.
+
+    **Bad:** The new library was built upon on the site of the old market.
+    **Good:** The new library was built upon the site of the old market.
+    """
+
+    rule = "DoubledPreposition"
+    name = "doubled-preposition"
+    _GROUPS = (
+        frozenset("on upon onto".split()),
+        frozenset("in into within inside".split()),
+        frozenset("to towards toward unto".split()),
+        frozenset("about regarding concerning".split()),
+        frozenset("among amongst between".split()),
+    )
+    _PATTERN = re.compile(r"\b([a-z]+)\s+([a-z]+)\b", re.IGNORECASE)
+
+    def find(self, text: str) -> Iterator[Issue]:
+        for match in _overlapping(self._PATTERN, text):
+            first, second = match.group(1).lower(), match.group(2).lower()
+            if first != second and any(first in group and second in group for group in self._GROUPS):
+                yield self.issue(
+                    match.start(), match.end(),
+                    f"“{first}” and “{second}” say the same; keep one", match.group(1),
+                )
+
+
+class MissingWord(OwnCheck):
+    """A word left out of a fixed pattern: “according the report”, “in order buy”, “one the best”, “I going”.
+
+    Each pattern has only one reading with the word restored: "according"
+    and "due" (after a participle) take "to"; "in order", "able" and, before
+    a plain verb, "need" and "want" take "to"; "one the best" is "one of the
+    best"; a subject pronoun and an -ing verb need "am", "is" or "are".
+
+    **Bad:** She is one the best cooks, and according the forecast I going out.
+    **Good:** She is one of the best cooks, and according to the forecast I am going out.
+    """
+
+    rule = "MissingWord"
+    name = "missing-word"
+    _DETERMINER = r"(?:the|a|an|this|that|these|those|his|her|their|our|its|my|your|some|recent|official|\d)"
+    _SUPERLATIVE = r"(?:most|least|best|worst|first|few|\w+iest|\w{2,}[^s\W]est)\b"
+    _PATTERNS = (
+        (re.compile(rf"\b(according)\s+(?={_DETERMINER})", re.IGNORECASE), "to", "“according” takes “to”"),
+        (re.compile(rf"\b\w+ed\s+(due)\s+(?={_DETERMINER})", re.IGNORECASE), "to", "“due” takes “to” here"),
+        (re.compile(rf"\b(one)\s+(?=the\s+{_SUPERLATIVE})", re.IGNORECASE), "of", "“one of the …”"),
+    )
+    _BEFORE_VERB = re.compile(
+        r"\b(in\s+order|(?:un)?able|needs?|needed|wants?|wanted)\s+(?!not\b)([a-z]+)\b", re.IGNORECASE
+    )
+    _PRONOUN_ING = re.compile(r"\b(I|[Ww]e|[Tt]hey|[Hh]e|[Ss]he)\s+([a-z]+ing)\b")
+
+    def find(self, text: str) -> Iterator[Issue]:
+        for pattern, word, message in self._PATTERNS:
+            for match in pattern.finditer(text):
+                yield self.issue(match.start(1), match.end(1), f"A word is missing: {message}", f"{match.group(1)} {word}")
+        for match in self._BEFORE_VERB.finditer(text):
+            lead, verb = match.group(1), match.group(2)
+            wanted = PLAIN_VERBS if lead.lower().startswith(("need", "want")) else None
+            if (verb.lower() in wanted) if wanted is not None else is_base_form(verb):
+                yield self.issue(match.start(1), match.end(1), f"A word is missing: “{lead} to {verb}”", f"{lead} to")
+        for match in self._PRONOUN_ING.finditer(text):
+            base = base_of_participle(match.group(2))
+            if base is not None and base not in ("be", "have"):
+                verb = _BE_FOR[match.group(1).lower()]
+                yield self.issue(
+                    match.start(1), match.end(1),
+                    f"A verb is missing: “{match.group(1)} {verb} {match.group(2)}”", f"{match.group(1)} {verb}",
+                )
+
+
+_BE_FOR = {"i": "am", "we": "are", "they": "are", "he": "is", "she": "is"}
+
+
+class SubjectVerbAgreement(OwnCheck):
+    """The verb agrees with its subject where a plural stands between them or follows “there is”.
+
+    "Each of the rooms have", "the price of apples have": the verb agrees
+    with "each" and "price", not with the plural next to it. "There is many
+    reasons": the subject follows, and it is plural. Only these shapes are
+    judged: a distributive ("each", "either", "neither", "one") or a
+    singular head ("the list", "the price", "the number" …) before "of".
+
+    **Bad:** Each of the rooms have a view, and there is many reasons to stay.
+    **Good:** Each of the rooms has a view, and there are many reasons to stay.
+    """
+
+    rule = "SubjectVerbAgreement"
+    name = "subject-verb-agreement"
+    _SINGULAR = {"have": "has", "are": "is", "were": "was", "do": "does", "don't": "doesn't", "don’t": "doesn’t"}
+    _HEADS = "list|price|cost|number|quality|level|rate|value|size|amount|total|lack|supply|use|role|history"
+    _OF_PLURAL = re.compile(
+        rf"\b(?:(?:each|either|neither|one)\s+of\s+(?:them|us|you|(?:the|these|those|my|our|your|his|her|their|its)"
+        rf"(?:\s+[a-z]+)?\s+[a-z]+s)|the\s+(?:{_HEADS})\s+of\s+(?:[a-z]+\s+){{0,2}}?[a-z]+s)"
+        r"\s+(have|are|were|do|don['’]t)\b",
+        re.IGNORECASE,
+    )
+    _THERE_IS = re.compile(
+        r"\bthere\s+(is|was|['’]s)\s+(?=(?:many(?!\s+a\b)|several|numerous|few|various|two|three|four|five|six|seven"
+        r"|eight|nine|ten|dozens|hundreds|thousands)\b)",
+        re.IGNORECASE,
+    )
+
+    def find(self, text: str) -> Iterator[Issue]:
+        for match in self._OF_PLURAL.finditer(text):
+            verb = match.group(1)
+            right = self._SINGULAR[verb.lower()]
+            yield self.issue(
+                match.start(1), match.end(1), f"The subject is singular: “{right}”, not “{verb}”", right
+            )
+        for match in self._THERE_IS.finditer(text):
+            verb = match.group(1)
+            right = "were" if verb.lower() == "was" else "are"
+            start = match.start(1) - (1 if verb.startswith(("'", "’")) else 0)
+            yield self.issue(start, match.end(1), f"The subject that follows is plural: “there {right}”", f" {right}" if start < match.start(1) else right)
+
+
+class ConfusedWords(OwnCheck):
+    """Words that sound alike and are swapped where only one fits: “to loose”, “your welcome”, “it's own”.
+
+    After "to", a modal or a negation, "loose" (slack) stands for the verb
+    "lose"; "your" before an article, "not" or "welcome" stands for
+    "you're"; "it's own" for "its own". Other pairs (their/there, then/than,
+    affect/effect) are Harper's rules.
+
+    **Bad:** Your welcome to stay, but don't loose the key: the house has it's own lock.
+    **Good:** You're welcome to stay, but don't lose the key: the house has its own lock.
+    """
+
+    rule = "ConfusedWords"
+    name = "confused-words"
+    _PATTERNS = (
+        (
+            re.compile(rf"(?:\b(?:to|{_MODALS}|not|never)|n['’]t)\s+(loose)\b", re.IGNORECASE),
+            "lose", "“loose” means slack; the verb is “lose”",
+        ),
+        (
+            re.compile(r"\b(your)\s+(?:welcome|a|an|the|not|so|too|always|never)\b", re.IGNORECASE),
+            "you're", "“your” is possessive; “you are” is “you're”",
+        ),
+        (re.compile(r"\b(it['’]s)\s+own\b", re.IGNORECASE), "its", "“it's” is “it is”; the possessive is “its”"),
+    )
+
+    def find(self, text: str) -> Iterator[Issue]:
+        for pattern, right, message in self._PATTERNS:
+            for match in pattern.finditer(text):
+                yield self.issue(match.start(1), match.end(1), message, _capitalised_like(match.group(1), right))
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of a two-word pattern starting at every word, so that "upon on the" pairs each neighbour."""
+    for word in _WORD.finditer(text):
+        match = pattern.match(text, word.start())
+        if match:
+            yield match
+
+
 def _capitalised_like(model: str, text: str) -> str:
     return text[:1].upper() + text[1:] if model[:1].isupper() else text
 
 
-OWN_CHECKS: tuple[OwnCheck, ...] = (SpaceBeforePunctuation(), SubjectPronounAsObject(), QuantifierBeforeMoreAndMore())
+OWN_CHECKS: tuple[OwnCheck, ...] = (
+    SpaceBeforePunctuation(),
+    SubjectPronounAsObject(),
+    QuantifierBeforeMoreAndMore(),
+    BaseFormAfterModal(),
+    DoubledPreposition(),
+    MissingWord(),
+    SubjectVerbAgreement(),
+    ConfusedWords(),
+)
