@@ -181,11 +181,11 @@ class BaseFormAfterModal(OwnCheck):
                 continue
             head = (match.group("modal") or match.group("do")).lower()
             verb = match.group("verb")
-            if match.group("to") and is_base_form(verb):
+            if match.group("to") and is_base_form(verb) and not match.group("subject"):
                 yield self.issue(
                     match.start("to"), match.end("to") + 1, f"No “to” after “{head}”: “{head} {verb}”", ""
                 )
-            elif (base := base_of_inflected(verb)) is not None:
+            elif (base := base_of_inflected(verb)) is not None and verb.lower() != "needs":  # "must needs": of necessity
                 yield self.issue(
                     match.start("verb"), match.end("verb"),
                     f"After “{head}” the verb takes its base form: “{base}”, not “{verb}”", base,
@@ -250,7 +250,7 @@ class MissingWord(OwnCheck):
 
     rule = "MissingWord"
     name = "missing-word"
-    _DETERMINER = r"(?:the|a|an|this|that|these|those|his|her|their|our|its|my|your|some|recent|official|\d)"
+    _DETERMINER = r"(?:the|a|an|this|that|these|those|his|her|their|our|its|my|your|some|recent|official|\d)\b"
     _SUPERLATIVE = r"(?:most|least|best|worst|first|few|\w+iest|\w{2,}[^s\W]est)\b"
     _PATTERNS = (
         (re.compile(rf"\b(according)\s+(?={_DETERMINER})", re.IGNORECASE), "to", "“according” takes “to”"),
@@ -273,7 +273,9 @@ class MissingWord(OwnCheck):
                 yield self.issue(match.start(1), match.end(1), f"A word is missing: “{lead} to {verb}”", f"{lead} to")
         for match in self._PRONOUN_ING.finditer(text):
             base = base_of_participle(match.group(2))
-            if base is not None and base not in ("be", "have"):
+            previous = _WORD.findall(text[: match.start()])[-1:]
+            asked = previous and previous[0].lower() in _BE_FORMS  # "Are we going?"
+            if base is not None and base not in ("be", "have") and not asked:
                 verb = _BE_FOR[match.group(1).lower()]
                 yield self.issue(
                     match.start(1), match.end(1),
@@ -281,7 +283,10 @@ class MissingWord(OwnCheck):
                 )
 
 
+# Words in -s that are singular nouns, so "this news was" is right.
+_SINGULAR_IN_S = ("news", "series", "species", "means", "whereabouts", "headquarters", "crossroads", "lens", "gas", "yes")
 _BE_FOR = {"i": "am", "we": "are", "they": "are", "he": "is", "she": "is"}
+_BE_FORMS = frozenset("am is are was were isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t".split())
 
 
 class SubjectVerbAgreement(OwnCheck):
@@ -325,6 +330,44 @@ class SubjectVerbAgreement(OwnCheck):
             right = "were" if verb.lower() == "was" else "are"
             start = match.start(1) - (1 if verb.startswith(("'", "’")) else 0)
             yield self.issue(start, match.end(1), f"The subject that follows is plural: “there {right}”", f" {right}" if start < match.start(1) else right)
+
+
+class DeterminerNounAgreement(OwnCheck):
+    """A determiner that disagrees in number with its noun, where the verb after the noun confirms the noun's number.
+
+    "This problems were solved", "those bridge was built", "every students
+    must": the noun and its verb agree with each other, and the determiner
+    is the odd one out. Without the verb the number of a word ending in -s
+    is a guess ("this news", "every sports club"), so only determiner, noun
+    and a verb that shows number are judged; "that" is left alone, as it is
+    often a conjunction ("he said that prices were high").
+
+    **Bad:** This problems were solved, but those bridge was not.
+    **Good:** These problems were solved, but that bridge was not.
+    """
+
+    rule = "DeterminerNounAgreement"
+    name = "determiner-noun-agreement"
+    _PLURAL_NOUN = r"[a-z]+(?<![siu])(?<!ic)s"
+    _PATTERNS = (
+        (re.compile(rf"\b(this|every|each|another)\s+(?!(?:{'|'.join(_SINGULAR_IN_S)})\b)({_PLURAL_NOUN})\s+"
+                    r"(?:are|were|have|do|must|can|will|should|may)\b", re.IGNORECASE), "plural", "singular"),
+        (re.compile(r"\b(these|those)\s+(?!(?:there|here|who|which|that|alone|also|all|both|only|present|now|then)\b)"
+                    r"([a-z]+)(?<!s)\s+(?:is|was|has|does)\b", re.IGNORECASE), "singular", "plural"),
+    )
+    _FIXES = {"this": "these", "every": "all the", "each": "all the", "another": "other", "these": "this", "those": "that"}
+
+    def find(self, text: str) -> Iterator[Issue]:
+        for pattern, noun_number, determiner_number in self._PATTERNS:
+            for match in pattern.finditer(text):
+                determiner = match.group(1)
+                fix = _capitalised_like(determiner, self._FIXES[determiner.lower()])
+                noun = match.group(2)
+                yield self.issue(
+                    match.start(1), match.end(2),
+                    f"“{determiner}” is {determiner_number}, but “{noun}” and its verb are {noun_number}",
+                    f"{fix} {noun}",
+                )
 
 
 class ConfusedWords(OwnCheck):
@@ -379,5 +422,6 @@ OWN_CHECKS: tuple[OwnCheck, ...] = (
     DoubledPreposition(),
     MissingWord(),
     SubjectVerbAgreement(),
+    DeterminerNounAgreement(),
     ConfusedWords(),
 )
