@@ -22,7 +22,7 @@ from linter.grammar.cache import CachedCheck, GrammarCache
 from linter.grammar.checks import OWN_CHECKS
 from linter.grammar.harper_backend import HarperBackend, LinterPool
 from linter.grammar.issues import Issue
-from linter.grammar.names import NameJudge, capitalised_words, vocabulary
+from linter.grammar.names import NameJudge, capitalised_words, intended_forms, vocabulary
 from linter.grammar.stage import names_never_reported
 from linter.model import Category, Document, Finding, Severity
 from linter.rules.base import TextUnderCheck
@@ -212,6 +212,14 @@ def test_misspelled_capitalised_words_are_flagged_beside_real_names(text: str, f
     assert _flagged([f for f in _check(text) if f.category is Category.SPELLING]) == flagged
 
 
+def test_a_slip_away_means_a_letter_left_out_two_swapped_or_an_apostrophe_dropped() -> None:
+    assert {"Kingdom", "English", "Britain's"} <= intended_forms("Kindgom") | intended_forms("Englsh") | intended_forms(
+        "Britains"
+    )
+    assert "Hang" not in intended_forms("Zhang") and "Saliva" not in intended_forms("Salima")  # a letter too many, replaced
+    assert intended_forms("Cui") == frozenset() and intended_forms("Qian’s") == frozenset()  # too short to judge
+
+
 def test_a_misspelling_that_another_source_writes_alike_is_taken_for_a_name() -> None:
     """The other rendering is the strongest evidence: both spell a name the same way."""
     text = "Tourists from the United Kindgom filled the hotel."
@@ -268,6 +276,7 @@ def test_an_entry_checked_with_other_names_taught_is_checked_again(
     assert _flagged(alone) == ["Zhumabekov"] and confirmed == []
     [entry] = [json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "grammar").rglob("*.json")]
     assert entry["taught"] == ["Zhumabekov"] and entry["unknown"] == ["Zhumabekov"] and entry["issues"] == []
+    assert entry["near"] == []  # no dictionary word is a slip away from it
 
 
 def test_warming_up_starts_no_linter_when_the_cache_has_every_paragraph(
