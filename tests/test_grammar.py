@@ -237,6 +237,22 @@ def test_harpers_phrase_level_spelling_and_typo_rules_are_kept(text: str, rule: 
     assert rule in {f.rule for f in _check(text)}
 
 
+def test_a_phrase_finding_is_dropped_only_when_it_holds_a_confirmed_name() -> None:
+    doc = segment(Path("t.txt"), "The Dimash concerts drew big crowds.")
+    [paragraph] = doc.paragraphs
+    text = TextUnderCheck(doc, "a")
+    confirmed = NameJudge(text, frozenset({"dimash"}), ())
+    unconfirmed = NameJudge(text, frozenset(), ())
+
+    def span(phrase: str) -> tuple[int, int]:
+        start = doc.text.index(phrase)
+        return start, start + len(phrase)
+
+    assert confirmed.is_not_a_misspelling(paragraph, *span("Dimash concerts"), frozenset())
+    assert not unconfirmed.is_not_a_misspelling(paragraph, *span("Dimash concerts"), frozenset())
+    assert not confirmed.is_not_a_misspelling(paragraph, *span("big crowds"), frozenset())
+
+
 # --- Harper is taught the names kzlint drops, so it does not look for suggestions ------------
 
 

@@ -265,11 +265,14 @@ class MissingWord(OwnCheck):
     def find(self, text: str) -> Iterator[Issue]:
         for pattern, word, message in self._PATTERNS:
             for match in pattern.finditer(text):
-                yield self.issue(match.start(1), match.end(1), f"A word is missing: {message}", f"{match.group(1)} {word}")
+                yield self.issue(
+                    match.start(1), match.end(1), f"A word is missing: {message}", f"{match.group(1)} {word}"
+                )
         for match in self._BEFORE_VERB.finditer(text):
             lead, verb = match.group(1), match.group(2)
-            wanted = PLAIN_VERBS if lead.lower().startswith(("need", "want")) else None
-            if (verb.lower() in wanted) if wanted is not None else is_base_form(verb):
+            # "need help", "want peace": after these two, only a verb that is never a noun proves a missing "to".
+            noun_possible = lead.lower().startswith(("need", "want"))
+            if verb.lower() in PLAIN_VERBS or (not noun_possible and is_base_form(verb)):
                 yield self.issue(match.start(1), match.end(1), f"A word is missing: “{lead} to {verb}”", f"{lead} to")
         for match in self._PRONOUN_ING.finditer(text):
             base = base_of_participle(match.group(2))
@@ -313,7 +316,7 @@ class SubjectVerbAgreement(OwnCheck):
         re.IGNORECASE,
     )
     _THERE_IS = re.compile(
-        r"\bthere\s+(is|was|['’]s)\s+(?=(?:many(?!\s+a\b)|several|numerous|few|various|two|three|four|five|six|seven"
+        r"\bthere(?:\s+(is|was)|(['’]s))\s+(?=(?:many(?!\s+a\b)|several|numerous|few|various|two|three|four|five|six|seven"
         r"|eight|nine|ten|dozens|hundreds|thousands)\b)",
         re.IGNORECASE,
     )
@@ -326,10 +329,12 @@ class SubjectVerbAgreement(OwnCheck):
                 match.start(1), match.end(1), f"The subject is singular: “{right}”, not “{verb}”", right
             )
         for match in self._THERE_IS.finditer(text):
-            verb = match.group(1)
-            right = "were" if verb.lower() == "was" else "are"
-            start = match.start(1) - (1 if verb.startswith(("'", "’")) else 0)
-            yield self.issue(start, match.end(1), f"The subject that follows is plural: “there {right}”", f" {right}" if start < match.start(1) else right)
+            group = 1 if match.group(1) else 2  # "there is", or "there's", whose fix puts back a space
+            right = "were" if match.group(group).lower() == "was" else "are"
+            yield self.issue(
+                match.start(group), match.end(group), f"The subject that follows is plural: “there {right}”",
+                right if group == 1 else f" {right}",
+            )
 
 
 class DeterminerNounAgreement(OwnCheck):
