@@ -212,10 +212,9 @@ def test_misspelled_capitalised_words_are_flagged_beside_real_names(text: str, f
     assert _flagged([f for f in _check(text) if f.category is Category.SPELLING]) == flagged
 
 
-def test_a_slip_away_means_a_letter_left_out_two_swapped_or_an_apostrophe_dropped() -> None:
-    assert {"Kingdom", "English", "Britain's"} <= intended_forms("Kindgom") | intended_forms("Englsh") | intended_forms(
-        "Britains"
-    )
+def test_a_slip_away_means_a_vowel_or_a_double_letter_left_out_two_swapped_or_an_apostrophe_dropped() -> None:
+    forms = intended_forms("Kindgom") | intended_forms("Englsh") | intended_forms("Britains") | intended_forms("Viena")
+    assert {"Kingdom", "English", "Britain's", "Vienna"} <= forms
     assert "Hang" not in intended_forms("Zhang") and "Saliva" not in intended_forms("Salima")  # a letter too many, replaced
     assert intended_forms("Cui") == frozenset() and intended_forms("Qian’s") == frozenset()  # too short to judge
 

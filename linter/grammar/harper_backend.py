@@ -34,7 +34,7 @@ import harper
 
 from linter.errors import BackendUnavailable
 from linter.grammar.issues import Backend, Issue
-from linter.grammar.names import NEAR_WORD_MIN_LETTERS, intended_forms
+from linter.grammar.names import NEAR_WORD_MIN_LETTERS, SLIPS_UNDONE, intended_forms
 from linter.model import Category
 
 _DIALECTS = {
@@ -115,7 +115,7 @@ class HarperBackend(Backend):
         # So does which unknown words count as a slip away from a dictionary word (the entries record them).
         return {
             "dialect": self._options.dialect, "picky": self._options.picky, "pieces": pieces,
-            "near_word_min_letters": NEAR_WORD_MIN_LETTERS,
+            "near_words": {"min_letters": NEAR_WORD_MIN_LETTERS, "slips": list(SLIPS_UNDONE)},
         }
 
     def warm_up(self) -> None:

@@ -53,7 +53,9 @@ _ADDRESS_MARKS = "./@:"
 _MIN_USES = 2
 # Shorter words have many dictionary words a slip away ("Cui": "Cue", "Cai"), so closeness proves nothing.
 NEAR_WORD_MIN_LETTERS = 5
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# The slips intended_forms undoes; part of the grammar cache's key, since entries record which words are near.
+SLIPS_UNDONE = ("vowel left out", "double letter written once", "letters swapped", "apostrophe dropped")
+_VOWELS = "aeiouy"
 _NAME_CUES = frozenset(
     "named surnamed nicknamed dubbed mr mrs ms dr prof professor president premier minister ambassador "
     "chairman chairwoman senator governor mayor akim king queen prince princess sheikh emir general".split()
@@ -81,22 +83,26 @@ def capitalised_words(text: str) -> frozenset[str]:
 
 
 def intended_forms(word: str) -> frozenset[str]:
-    """The words a typing slip may have turned into ``word``: a letter left out, two letters swapped, a possessive's apostrophe dropped.
+    """The words a typing slip may have turned into ``word``: a vowel left out, a double letter written once,
+    two letters swapped, a possessive's apostrophe dropped.
 
     A dictionary word among them makes a capitalised unknown word a likely
-    slip rather than a name ("Kindgom": "Kingdom", "Englsh": "English",
-    "Britains": "Britain's"). A letter too many or a letter replaced is left
-    out on purpose: that is how most foreign names differ from an English
-    word ("Zhang": "Hang", "Salima": "Saliva", "Rahmon": "Ramon"). Empty for
-    words of fewer than NEAR_WORD_MIN_LETTERS letters, the possessive aside.
+    slip rather than a name ("Englsh": "English", "Viena": "Vienna",
+    "Kindgom": "Kingdom", "Britains": "Britain's"). A letter too many or a
+    letter replaced is left out on purpose: that is how most foreign names
+    differ from an English word ("Zhang": "Hang", "Salima": "Saliva",
+    "Rahmon": "Ramon"). So is a consonant left out, to keep the forms few
+    (each is a dictionary look-up). Empty for words of fewer than
+    NEAR_WORD_MIN_LETTERS letters, the possessive aside.
     """
     core = _POSSESSIVE.sub("", word)
     if sum(c.isalpha() for c in core) < NEAR_WORD_MIN_LETTERS:
         return frozenset()
     cuts = [(core[:i], core[i:]) for i in range(len(core) + 1)]
-    letters = _LETTERS.upper() if core.isupper() else _LETTERS
+    vowels = _VOWELS.upper() if core.isupper() else _VOWELS
     forms = {left + right[1] + right[0] + right[2:] for left, right in cuts if len(right) > 1}
-    forms |= {left + c + right for left, right in cuts for c in letters}
+    forms |= {left + vowel + right for left, right in cuts for vowel in vowels}
+    forms |= {left + right[0] + right for left, right in cuts if right}
     if core.endswith("s") and core == word:
         forms.add(core[:-1] + "'s")
     forms.discard(core)
