@@ -329,12 +329,13 @@ class SubjectVerbAgreement(OwnCheck):
                 match.start(1), match.end(1), f"The subject is singular: “{right}”, not “{verb}”", right
             )
         for match in self._THERE_IS.finditer(text):
-            group = 1 if match.group(1) else 2  # "there is", or "there's", whose fix puts back a space
-            right = "were" if match.group(group).lower() == "was" else "are"
-            yield self.issue(
-                match.start(group), match.end(group), f"The subject that follows is plural: “there {right}”",
-                right if group == 1 else f" {right}",
-            )
+            right = "were" if (match.group(1) or "").lower() == "was" else "are"
+            message = f"The subject that follows is plural: “there {right}”"
+            if match.group(1):
+                yield self.issue(match.start(1), match.end(1), message, right)
+            else:  # "there's": the fix rewrites the contraction, "there are"
+                there = text[match.start() : match.start(2)]
+                yield self.issue(match.start(), match.end(2), message, f"{there} {right}")
 
 
 class DeterminerNounAgreement(OwnCheck):
