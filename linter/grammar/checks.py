@@ -376,6 +376,45 @@ class DeterminerNounAgreement(OwnCheck):
                 )
 
 
+class MissingArticle(OwnCheck):
+    """A job or role after “is”, “was” or “become” takes “a” or “an”: “she is a nurse”, not “she is nurse”.
+
+    Languages without articles (Kazakh, Russian, Chinese) say "she is
+    nurse", and the calque survives translation. English needs the article
+    before a singular countable noun; the check knows only nouns of jobs and
+    roles, which are always countable, and leaves alone the posts one person
+    holds, which take none ("she became president", "he was captain",
+    "she is professor of history", "he was secretary of state").
+
+    **Bad:** Her grandfather was farmer, and she wants to become engineer.
+    **Good:** Her grandfather was a farmer, and she wants to become an engineer.
+    """
+
+    rule = "MissingArticle"
+    name = "missing-article"
+    _JOBS = (
+        "accountant actor actress architect artist baker carpenter cashier chef cleaner cook dancer dentist "
+        "designer diplomat doctor driver economist editor electrician engineer farmer firefighter fisherman "
+        "journalist lawyer librarian mechanic musician nurse painter pharmacist photographer pilot "
+        "plumber poet policeman policewoman professor programmer reporter researcher sailor scientist "
+        "secretary singer soldier student surgeon tailor teacher translator tutor volunteer waiter waitress writer"
+    )
+    _PATTERN = re.compile(
+        rf"\b(?:am|is|was|be|been|become|becomes|became|(?:is|was)\s+(?:I|you|he|she|it))\s+((?:{_JOBS.replace(' ', '|')}))"
+        r"\b(?!['’-])(?!\s+(?:of|to|general)\b)",
+        re.IGNORECASE,
+    )
+
+    def find(self, text: str) -> Iterator[Issue]:
+        for match in self._PATTERN.finditer(text):
+            noun = match.group(1)
+            article = "an" if noun[0].lower() in "aeiou" else "a"
+            yield self.issue(
+                match.start(1), match.end(1), f"A singular job or role takes an article: “{article} {noun}”",
+                f"{article} {noun}",
+            )
+
+
 class ConfusedWords(OwnCheck):
     """Words that sound alike and are swapped where only one fits: “to loose”, “your welcome”, “it's own”.
 
@@ -429,5 +468,6 @@ OWN_CHECKS: tuple[OwnCheck, ...] = (
     MissingWord(),
     SubjectVerbAgreement(),
     DeterminerNounAgreement(),
+    MissingArticle(),
     ConfusedWords(),
 )
