@@ -215,7 +215,8 @@ def test_misspelled_capitalised_words_are_flagged_beside_real_names(text: str, f
 def test_a_slip_away_means_a_vowel_or_a_double_letter_left_out_two_swapped_or_an_apostrophe_dropped() -> None:
     forms = intended_forms("Kindgom") | intended_forms("Englsh") | intended_forms("Britains") | intended_forms("Viena")
     assert {"Kingdom", "English", "Britain's", "Vienna"} <= forms
-    assert "Hang" not in intended_forms("Zhang") and "Saliva" not in intended_forms("Salima")  # a letter too many, replaced
+    # A letter too many, a letter replaced: how names differ from English words.
+    assert "Hang" not in intended_forms("Zhang") and "Saliva" not in intended_forms("Salima")
     assert intended_forms("Cui") == frozenset() and intended_forms("Qian’s") == frozenset()  # too short to judge
 
 

@@ -185,7 +185,7 @@ class BaseFormAfterModal(OwnCheck):
                 yield self.issue(
                     match.start("to"), match.end("to") + 1, f"No “to” after “{head}”: “{head} {verb}”", ""
                 )
-            elif (base := base_of_inflected(verb)) is not None and verb.lower() != "needs":  # "must needs": of necessity
+            elif (base := base_of_inflected(verb)) is not None and verb.lower() != "needs":  # "must needs": needs must
                 yield self.issue(
                     match.start("verb"), match.end("verb"),
                     f"After “{head}” the verb takes its base form: “{base}”, not “{verb}”", base,
@@ -237,7 +237,7 @@ class DoubledPreposition(OwnCheck):
 
 
 class MissingWord(OwnCheck):
-    """A word left out of a fixed pattern: “according the report”, “in order buy”, “one the best”, “I going”.
+    """A word left out of a fixed pattern: “according the report”, “in order buy”, “one the best”.
 
     Each pattern has only one reading with the word restored: "according"
     and "due" (after a participle) take "to"; "in order", "able" and, before
@@ -273,7 +273,8 @@ class MissingWord(OwnCheck):
             # "need help", "want peace": after these two, only a verb that is never a noun proves a missing "to".
             noun_possible = lead.lower().startswith(("need", "want"))
             if verb.lower() in PLAIN_VERBS or (not noun_possible and is_base_form(verb)):
-                yield self.issue(match.start(1), match.end(1), f"A word is missing: “{lead} to {verb}”", f"{lead} to")
+                message = f"A word is missing: “{lead} to {verb}”"
+                yield self.issue(match.start(1), match.end(1), message, f"{lead} to")
         for match in self._PRONOUN_ING.finditer(text):
             base = base_of_participle(match.group(2))
             previous = _WORD.findall(text[: match.start()])[-1:]
@@ -287,7 +288,9 @@ class MissingWord(OwnCheck):
 
 
 # Words in -s that are singular nouns, so "this news was" is right.
-_SINGULAR_IN_S = ("news", "series", "species", "means", "whereabouts", "headquarters", "crossroads", "lens", "gas", "yes")
+_SINGULAR_IN_S = (
+    "news", "series", "species", "means", "whereabouts", "headquarters", "crossroads", "lens", "gas", "yes",
+)
 _BE_FOR = {"i": "am", "we": "are", "they": "are", "he": "is", "she": "is"}
 _BE_FORMS = frozenset("am is are was were isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t".split())
 
@@ -316,8 +319,8 @@ class SubjectVerbAgreement(OwnCheck):
         re.IGNORECASE,
     )
     _THERE_IS = re.compile(
-        r"\bthere(?:\s+(is|was)|(['’]s))\s+(?=(?:many(?!\s+a\b)|several|numerous|few|various|two|three|four|five|six|seven"
-        r"|eight|nine|ten|dozens|hundreds|thousands)\b)",
+        r"\bthere(?:\s+(is|was)|(['’]s))\s+(?=(?:many(?!\s+a\b)|several|numerous|few|various"
+        r"|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b)",
         re.IGNORECASE,
     )
 
@@ -361,7 +364,9 @@ class DeterminerNounAgreement(OwnCheck):
         (re.compile(r"\b(these|those)\s+(?!(?:there|here|who|which|that|alone|also|all|both|only|present|now|then)\b)"
                     r"([a-z]+)(?<!s)\s+(?:is|was|has|does)\b", re.IGNORECASE), "singular", "plural"),
     )
-    _FIXES = {"this": "these", "every": "all the", "each": "all the", "another": "other", "these": "this", "those": "that"}
+    _FIXES = {
+        "this": "these", "every": "all the", "each": "all the", "another": "other", "these": "this", "those": "that",
+    }
 
     def find(self, text: str) -> Iterator[Issue]:
         for pattern, noun_number, determiner_number in self._PATTERNS:
@@ -377,7 +382,7 @@ class DeterminerNounAgreement(OwnCheck):
 
 
 class MissingArticle(OwnCheck):
-    """A job or role after “is”, “was” or “become” takes “a” or “an”: “she is a nurse”, not “she is nurse”.
+    """A job after “is”, “was” or “become” takes an article: “she is a nurse”, not “she is nurse”.
 
     Languages without articles (Kazakh, Russian, Chinese) say "she is
     nurse", and the calque survives translation. English needs the article
@@ -400,7 +405,8 @@ class MissingArticle(OwnCheck):
         "secretary singer soldier student surgeon tailor teacher translator tutor volunteer waiter waitress writer"
     )
     _PATTERN = re.compile(
-        rf"\b(?:am|is|was|be|been|become|becomes|became|(?:is|was)\s+(?:I|you|he|she|it))\s+((?:{_JOBS.replace(' ', '|')}))"
+        r"\b(?:am|is|was|be|been|become|becomes|became|(?:is|was)\s+(?:I|you|he|she|it))"
+        rf"\s+({_JOBS.replace(' ', '|')})"
         r"\b(?!['’-])(?!\s+(?:of|to|general)\b)",
         re.IGNORECASE,
     )
@@ -438,7 +444,10 @@ class ConfusedWords(OwnCheck):
             re.compile(r"\b(your)\s+(?:welcome|a|an|the|not|so|too|always|never)\b", re.IGNORECASE),
             "you're", "“your” is possessive; “you are” is “you're”",
         ),
-        (re.compile(r"\b(it['’]s)\s+own\b", re.IGNORECASE), "its", "“it's” is “it is”; the possessive is “its”"),
+        (
+            re.compile(r"\b(it['’]s)\s+own\b", re.IGNORECASE),
+            "its", "“it's” is “it is”; the possessive is “its”",
+        ),
     )
 
     def find(self, text: str) -> Iterator[Issue]:

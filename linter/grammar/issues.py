@@ -88,7 +88,7 @@ class Backend(ABC):
         raise NotImplementedError(f"{self.family} is not taught words")
 
     def near_dictionary(self, words: Iterable[str]) -> frozenset[str]:
-        """Those of ``words`` a slip away from a word of the backend's dictionary (see :func:`~linter.grammar.names.intended_forms`).
+        """Those of ``words`` a slip away from a word of the backend's dictionary (see ``names.intended_forms``).
 
         Asked only of a backend that ``learns_words``; the others give
         suggestions with each spelling finding, which say the same.

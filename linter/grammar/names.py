@@ -110,7 +110,10 @@ def intended_forms(word: str) -> frozenset[str]:
 
 
 def near_a_suggestion(word: str, suggestions: Iterable[str]) -> bool:
-    """Whether a backend's suggestion for ``word`` is among its :func:`intended_forms`: how a backend without a dictionary says so."""
+    """Whether a backend's suggestion for ``word`` is among its :func:`intended_forms`.
+
+    That is how a backend without a dictionary to ask (LanguageTool) says a word is a slip away from one.
+    """
     variants = {v.lower() for v in intended_forms(word)}
     return any(s.lower() in variants for s in suggestions)
 
@@ -193,7 +196,8 @@ class NameJudge:
         reported: set[str] = set()
         for match in matches:
             start, end = paragraph.start + match.start(), paragraph.start + match.end()
-            (dropped if self.is_not_a_misspelling(paragraph, start, end, flagged, near) else reported).add(match.group())
+            verdict = self.is_not_a_misspelling(paragraph, start, end, flagged, near)
+            (dropped if verdict else reported).add(match.group())
         return dropped, reported
 
     def _is_known_name(self, base: str) -> bool:
