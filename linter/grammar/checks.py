@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from linter.grammar.issues import Issue
-from linter.grammar.verbs import PLAIN_VERBS, base_of_inflected, base_of_participle, is_base_form
+from linter.grammar.verbs import PLAIN_VERBS, base_of_inflected, base_of_participle, is_base_form, third_person
 from linter.model import Category, Severity
 from linter.rules.base import RuleInfo
 
@@ -296,13 +296,16 @@ _BE_FORMS = frozenset("am is are was were isn't aren't wasn't weren't isn’t ar
 
 
 class SubjectVerbAgreement(OwnCheck):
-    """The verb agrees with its subject where a plural stands between them or follows “there is”.
+    """The verb agrees with its subject: after “he”, “she”, “it”, across “of”, after “there is”.
 
-    "Each of the rooms have", "the price of apples have": the verb agrees
-    with "each" and "price", not with the plural next to it. "There is many
-    reasons": the subject follows, and it is plural. Only these shapes are
-    judged: a distributive ("each", "either", "neither", "one") or a
-    singular head ("the list", "the price", "the number" …) before "of".
+    "It seem", "she walk": a verb of kzlint's list, bare after "he", "she"
+    or "it", unless a word before makes it bare ("let it go", "does it
+    work", "insist that he go"). "Each of the rooms have", "the price of
+    apples have": the verb agrees with "each" and "price", not with the
+    plural next to it. "There is many reasons": the subject follows, and it
+    is plural. Across "of" only a distributive ("each", "either",
+    "neither", "one") or a singular head ("the list", "the price", "the
+    number" …) is judged.
 
     **Bad:** Each of the rooms have a view, and there is many reasons to stay.
     **Good:** Each of the rooms has a view, and there are many reasons to stay.
@@ -324,7 +327,15 @@ class SubjectVerbAgreement(OwnCheck):
         re.IGNORECASE,
     )
 
+    _THIRD_PERSON = re.compile(r"\b(?-i:([Hh]e|[Ss]he|[Ii]t))\s+([a-z]+)\b", re.IGNORECASE)
+    # After these, "it" is an object ("let it go", "make it work") or the verb is bare anyway ("does it work").
+    _BARE_AFTER = frozenset(
+        f"let lets make makes made help helps helped see saw watch hear heard feel felt have has had bid that to "
+        f"do does did don't doesn't didn't {_MODALS.replace('|', ' ')} need dare lest".split()
+    )
+
     def find(self, text: str) -> Iterator[Issue]:
+        yield from self._bare_verb_after_he_she_it(text)
         for match in self._OF_PLURAL.finditer(text):
             verb = match.group(1)
             right = self._SINGULAR[verb.lower()]
@@ -339,6 +350,21 @@ class SubjectVerbAgreement(OwnCheck):
             else:  # "there's": the fix rewrites the contraction, "there are"
                 there = text[match.start() : match.start(2)]
                 yield self.issue(match.start(), match.end(2), message, f"{there} {right}")
+
+
+    def _bare_verb_after_he_she_it(self, text: str) -> Iterator[Issue]:
+        """"It seem", "she walk": a verb of the list in its base form right after "he", "she" or "it"."""
+        for match in self._THIRD_PERSON.finditer(text):
+            verb = match.group(2)
+            if verb == "be" or not is_base_form(verb):
+                continue
+            previous = _WORD.findall(text[: match.start()])[-1:]
+            if previous and previous[0].lower() in self._BARE_AFTER:
+                continue
+            right = third_person(verb)
+            yield self.issue(
+                match.start(2), match.end(2), f"After “{match.group(1)}” the verb takes -s: “{right}”", right
+            )
 
 
 class DeterminerNounAgreement(OwnCheck):
