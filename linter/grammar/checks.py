@@ -224,14 +224,16 @@ class DoubledPreposition(OwnCheck):
         frozenset("about regarding concerning".split()),
         frozenset("among amongst between".split()),
     )
-    _PATTERN = re.compile(r"\b([a-z]+)\s+([a-z]+)\b", re.IGNORECASE)
+    _WORDS = "|".join(sorted(frozenset().union(*_GROUPS), key=lambda word: (-len(word), word)))
+    # The second word is a look-ahead, so that "upon on in" pairs each neighbour.
+    _PATTERN = re.compile(rf"\b({_WORDS})\s+(?=({_WORDS})\b)", re.IGNORECASE)
 
     def find(self, text: str) -> Iterator[Issue]:
-        for match in _overlapping(self._PATTERN, text):
+        for match in self._PATTERN.finditer(text):
             first, second = match.group(1).lower(), match.group(2).lower()
             if first != second and any(first in group and second in group for group in self._GROUPS):
                 yield self.issue(
-                    match.start(), match.end(),
+                    match.start(1), match.end(2),
                     f"“{first}” and “{second}” say the same; keep one", match.group(1),
                 )
 
@@ -480,14 +482,6 @@ class ConfusedWords(OwnCheck):
         for pattern, right, message in self._PATTERNS:
             for match in pattern.finditer(text):
                 yield self.issue(match.start(1), match.end(1), message, _capitalised_like(match.group(1), right))
-
-
-def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """Matches of a two-word pattern starting at every word, so that "upon on the" pairs each neighbour."""
-    for word in _WORD.finditer(text):
-        match = pattern.match(text, word.start())
-        if match:
-            yield match
 
 
 def _capitalised_like(model: str, text: str) -> str:
