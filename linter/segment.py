@@ -40,9 +40,17 @@ _ABBREVIATIONS = frozenset(
 )
 _OPENING_QUOTES = "«“\"„‘'"
 _CLOSING_QUOTES = "»”\"“’'"
+# A credit, a dateline of the site or a byline at the start of a line: the
+# shape decides, not the first word alone ("Photos and data retrieved from the
+# archive show ...", "By July the rates had risen." and "Share prices fell."
+# are prose).
 _BOILERPLATE_START = re.compile(
-    r"""(?:photos?|image|source|published|updated|read\ (?:also|more)|see\ also|share|tags?)\b
-        |by\ (?-i:[A-Z])
+    r"""(?:photos?|images?|pictures?|video|source|credits?|tags?|published|updated|posted)\s*(?::|/|©)
+        |(?:photos?|images?|pictures?)\s+(?:by|credit|courtesy)\b
+        |(?:published|updated|posted)\s+(?:on\s+)?\d
+        |(?:share|tags?)\s*$
+        |read\ (?:also|more)|see\ also
+        |by\ (?-i:[A-Z])[^.!?]*$
         |https?:""",
     re.IGNORECASE | re.VERBOSE,
 )

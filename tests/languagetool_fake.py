@@ -35,7 +35,9 @@ LANGUAGES = [
     {"name": "German (Germany)", "code": "de", "longCode": "de-DE"},
 ]
 SLOW_SECONDS = 1.0
-MISSPELLINGS = {"teh": ["the", "ten", "tea", "tech"], "Tokayev": ["Tokay"], "recieve": ["receive"]}
+MISSPELLINGS = {
+    "teh": ["the", "ten", "tea", "tech"], "Tokayev": ["Tokay"], "recieve": ["receive"], "Kindgom": ["Kingdom"],
+}
 
 
 def utf16_offset(text: str, index: int) -> int:

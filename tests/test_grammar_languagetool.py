@@ -94,6 +94,12 @@ def test_names_confirmed_by_another_source_are_dropped_for_languagetool_too(serv
     assert "Tokayev" not in {f.locations[0].text for f in findings}
 
 
+def test_a_capitalised_slip_is_told_from_a_name_by_languagetools_suggestions(server: FakeLanguageTool) -> None:
+    """LanguageTool gives no dictionary to ask; a suggestion a slip away says the word is a typo, not a name."""
+    findings, _ = _run(server.url, text="Guests from the United Kindgom met President Tokayev.")
+    assert [f.locations[0].text for f in findings] == ["Kindgom"]
+
+
 def test_request_fields_carry_language_and_picky_level(server: FakeLanguageTool) -> None:
     server.requests.clear()
     findings, backend = _run(server.url, language="en-GB", picky=True)

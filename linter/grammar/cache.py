@@ -11,9 +11,9 @@ What is cached is the backend's raw answer; the false-alarm filters (names,
 the word list) run after the cache. A backend taught the run's names and
 word list (Harper) answers according to those of them the paragraph holds,
 so an entry records them and is used only while they stay the same; it also
-records the paragraph's capitalised words the backend's dictionary lacks, a
-fact of the backend version, so that a run served from the cache never
-starts the backend to ask.
+records the paragraph's capitalised words the backend's dictionary lacks,
+and those of them a slip away from a dictionary word, facts of the backend
+version, so that a run served from the cache never starts the backend to ask.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from linter.grammar.issues import Issue
 from linter.output import write_atomic
 
 CACHE_DIR_ENV = "KZLINT_CACHE_DIR"
-_SCHEMA = 2
+_SCHEMA = 3
 
 
 def cache_root() -> Path:
@@ -46,17 +46,22 @@ def cache_root() -> Path:
 
 @dataclass(frozen=True)
 class CachedCheck:
-    """One paragraph's issues, the words the backend had been taught that it holds, and the capitalised words it lacks."""
+    """One paragraph's issues, the words the backend had been taught that it holds, and the capitalised words it lacks.
+
+    ``near`` holds those of the ``unknown`` words a slip away from a dictionary word.
+    """
 
     issues: list[Issue]
     taught: tuple[str, ...] = ()
     unknown: frozenset[str] = frozenset()
+    near: frozenset[str] = frozenset()
 
     def to_json(self) -> dict[str, object]:
         return {
             "issues": [issue.to_json() for issue in self.issues],
             "taught": list(self.taught),
             "unknown": sorted(self.unknown),
+            "near": sorted(self.near),
         }
 
     @classmethod
@@ -65,6 +70,7 @@ class CachedCheck:
             [Issue.from_json(entry) for entry in data["issues"]],
             tuple(str(word) for word in data["taught"]),
             frozenset(str(word) for word in data["unknown"]),
+            frozenset(str(word) for word in data["near"]),
         )
 
 

@@ -34,6 +34,7 @@ import harper
 
 from linter.errors import BackendUnavailable
 from linter.grammar.issues import Backend, Issue
+from linter.grammar.names import NEAR_WORD_MIN_LETTERS, SLIPS_UNDONE, intended_forms
 from linter.model import Category
 
 _DIALECTS = {
@@ -111,13 +112,20 @@ class HarperBackend(Backend):
     def options(self) -> dict[str, object]:
         # How a long paragraph is read in pieces changes the answer too.
         pieces = {"piece": PIECE_CHARS, "context": CONTEXT, "mark_run": LONGEST_MARK_RUN}
-        return {"dialect": self._options.dialect, "picky": self._options.picky, "pieces": pieces}
+        # So does which unknown words count as a slip away from a dictionary word (the entries record them).
+        return {
+            "dialect": self._options.dialect, "picky": self._options.picky, "pieces": pieces,
+            "near_words": {"min_letters": NEAR_WORD_MIN_LETTERS, "slips": list(SLIPS_UNDONE)},
+        }
 
     def warm_up(self) -> None:
         _pool(self._options).warm_up()
 
     def unknown_words(self, words: Iterable[str]) -> frozenset[str]:
         return _pool(self._options).unknown_words(words)
+
+    def near_dictionary(self, words: Iterable[str]) -> frozenset[str]:
+        return _pool(self._options).near_dictionary(words)
 
     def check(self, texts: Sequence[str], jobs: int, known_words: frozenset[str] = frozenset()) -> list[list[Issue]]:
         if not texts:
@@ -166,6 +174,14 @@ class LinterPool:
         with self._borrowed() as taught:
             linter = taught.knowing(frozenset())
             return frozenset(word for word in words if not linter.is_likely_english(word))
+
+    def near_dictionary(self, words: Iterable[str]) -> frozenset[str]:
+        """Those of ``words`` with a dictionary word a slip away; a few hundred dictionary look-ups per word."""
+        with self._borrowed() as taught:
+            linter = taught.knowing(frozenset())
+            return frozenset(
+                word for word in words if any(map(linter.is_likely_english, sorted(intended_forms(word))))
+            )
 
     def lint_all(self, texts: Sequence[str], known_words: frozenset[str] = frozenset()) -> list[list[Issue]]:
         with self._borrowed() as taught:

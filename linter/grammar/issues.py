@@ -87,6 +87,14 @@ class Backend(ABC):
         """Those of ``words`` the backend's dictionary lacks; asked only of a backend that ``learns_words``."""
         raise NotImplementedError(f"{self.family} is not taught words")
 
+    def near_dictionary(self, words: Iterable[str]) -> frozenset[str]:
+        """Those of ``words`` a slip away from a word of the backend's dictionary (see ``names.intended_forms``).
+
+        Asked only of a backend that ``learns_words``; the others give
+        suggestions with each spelling finding, which say the same.
+        """
+        raise NotImplementedError(f"{self.family} is not asked about its dictionary")
+
     def warm_up(self) -> None:
         """Start, in the background, what the first check would wait for; the run aligns meanwhile."""
 

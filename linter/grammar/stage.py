@@ -18,7 +18,15 @@ from linter.grammar.cache import CachedCheck, GrammarCache, cache_root
 from linter.grammar.checks import OWN_CHECKS
 from linter.grammar.families import UNAVAILABLE
 from linter.grammar.issues import Backend, GrammarRun, Issue
-from linter.grammar.names import NameJudge, accepted_words, base_form, capitalised_words, known_words_in, vocabulary
+from linter.grammar.names import (
+    NameJudge,
+    accepted_words,
+    base_form,
+    capitalised_words,
+    known_words_in,
+    near_a_suggestion,
+    vocabulary,
+)
 from linter.grammar.quirks import is_harper_false_alarm
 from linter.model import Category, Document, Finding, Location, Paragraph, ParagraphKind, Severity
 from linter.rules.base import TextUnderCheck
@@ -83,34 +91,38 @@ class GrammarStage:
         vocabularies: dict[int, frozenset[str]] = {}
         judges = [NameJudge(text, _companion_words(text, vocabularies), grammar.words) for text in texts]
 
-        def words_to_teach(unknown: frozenset[str]) -> frozenset[str]:
-            return accepted_words(grammar.words) | names_never_reported(texts, judges, unknown)
+        def words_to_teach(unknown: frozenset[str], near: frozenset[str]) -> frozenset[str]:
+            return accepted_words(grammar.words) | names_never_reported(texts, judges, unknown, near)
 
         try:
-            found, taught = issues_by_paragraph(backend, self._paragraphs, grammar, words_to_teach)
+            found, taught, near = issues_by_paragraph(backend, self._paragraphs, grammar, words_to_teach)
         except BackendFailed as failure:
             return _failed(str(failure))
         findings = [
             finding
             for text, judge in zip(texts, judges, strict=True)
-            for finding in _text_findings(text, judge, found, backend.family, taught)
+            for finding in _text_findings(text, judge, found, backend.family, taught, near)
         ]
         return GrammarRun(findings, backend.description)
 
 
 def names_never_reported(
-    texts: Sequence[TextUnderCheck], judges: Sequence[NameJudge], unknown: frozenset[str]
+    texts: Sequence[TextUnderCheck],
+    judges: Sequence[NameJudge],
+    unknown: frozenset[str],
+    near: frozenset[str] = frozenset(),
 ) -> frozenset[str]:
     """The ``unknown`` capitalised words that no text reports as misspelt wherever it has them.
 
     A name reported in one place (a capitalised typo at the start of a
     sentence) is not among them, so a backend taught them still flags it there.
+    ``near`` holds the base forms of the words a slip away from a dictionary word.
     """
     dropped: set[str] = set()
     reported: set[str] = set()
     for text, judge in zip(texts, judges, strict=True):
         for paragraph in checked_paragraphs(text.doc):
-            never, somewhere = judge.sort_unknown_names(paragraph, unknown)
+            never, somewhere = judge.sort_unknown_names(paragraph, unknown, near)
             dropped |= never
             reported |= somewhere
     return frozenset(dropped - reported)
@@ -130,38 +142,50 @@ def issues_by_paragraph(
     backend: Backend,
     paragraphs: Sequence[str],
     grammar: GrammarSettings,
-    words_to_teach: Callable[[frozenset[str]], frozenset[str]] = lambda _: frozenset(),
-) -> tuple[dict[str, list[Issue]], frozenset[str]]:
-    """The backend's issues for each paragraph text, from the cache or checked now and cached, and the words taught.
+    words_to_teach: Callable[[frozenset[str], frozenset[str]], frozenset[str]] = lambda *_: frozenset(),
+) -> tuple[dict[str, list[Issue]], frozenset[str], frozenset[str]]:
+    """The backend's issues for each paragraph text, from the cache or checked now and cached, the words taught,
+    and the base forms of the unknown words a slip away from a dictionary word.
 
-    A backend that ``learns_words`` is taught ``words_to_teach(unknown)``,
-    ``unknown`` being the paragraphs' capitalised words its dictionary lacks.
+    A backend that ``learns_words`` is taught ``words_to_teach(unknown, near)``,
+    ``unknown`` being the paragraphs' capitalised words its dictionary lacks
+    and ``near`` the base forms of those a slip away from a dictionary word.
     """
     cache = _cache(backend, grammar)
     cached = {text: entry for text in paragraphs if cache and (entry := cache.get(text)) is not None}
-    unknown = taught = frozenset[str]()
+    unknown = near = taught = frozenset[str]()
     if backend.learns_words:
-        unknown = _unknown_words(backend, paragraphs, cached)
-        taught = words_to_teach(unknown)
+        unknown, near = _unknown_words(backend, paragraphs, cached)
+        taught = words_to_teach(unknown, frozenset(map(base_form, near)))
     held = {text: tuple(known_words_in(text, taught)) for text in paragraphs}
     found = {text: entry.issues for text, entry in cached.items() if entry.taught == held[text]}
     missing = [text for text in paragraphs if text not in found]
     for text, issues in zip(missing, backend.check(missing, processes(grammar.jobs), taught), strict=True):
         found[text] = issues
         if cache is not None:
-            cache.put(text, CachedCheck(issues, held[text], unknown & capitalised_words(text)))
-    return found, taught
+            words = unknown & capitalised_words(text)
+            cache.put(text, CachedCheck(issues, held[text], words, near & words))
+    return found, taught, frozenset(map(base_form, near))
 
 
 def _cache(backend: Backend, grammar: GrammarSettings) -> GrammarCache | None:
     return GrammarCache(cache_root(), backend.family, backend.version, backend.options) if grammar.cache else None
 
 
-def _unknown_words(backend: Backend, paragraphs: Sequence[str], cached: Mapping[str, CachedCheck]) -> frozenset[str]:
-    """The paragraphs' capitalised words the backend lacks: from the cache, else asked, only if some are uncached."""
-    known_answers = frozenset().union(*(entry.unknown for entry in cached.values()))
+def _unknown_words(
+    backend: Backend, paragraphs: Sequence[str], cached: Mapping[str, CachedCheck]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The paragraphs' capitalised words the backend lacks, and those of them a slip away from a dictionary word.
+
+    From the cache, else asked, only if some paragraphs are uncached.
+    """
+    unknown = frozenset().union(*(entry.unknown for entry in cached.values()))
+    near = frozenset().union(*(entry.near for entry in cached.values()))
     asked = frozenset().union(*(capitalised_words(text) for text in paragraphs if text not in cached))
-    return known_answers | backend.unknown_words(asked) if asked else known_answers
+    if not asked:
+        return unknown, near
+    new = backend.unknown_words(asked) - unknown
+    return unknown | new, near | backend.near_dictionary(new)
 
 
 def suggestion_text(problem: str, suggestions: Sequence[str]) -> str | None:
@@ -171,15 +195,26 @@ def suggestion_text(problem: str, suggestions: Sequence[str]) -> str | None:
 
 
 def _text_findings(
-    text: TextUnderCheck, judge: NameJudge, found: dict[str, list[Issue]], family: str, taught: frozenset[str]
+    text: TextUnderCheck,
+    judge: NameJudge,
+    found: dict[str, list[Issue]],
+    family: str,
+    taught: frozenset[str],
+    near: frozenset[str],
 ) -> Iterator[Finding]:
-    """The findings of one text; words the backend was taught count as flagged, as they would have been."""
+    """The findings of one text; words the backend was taught count as flagged, as they would have been.
+
+    A flagged word with a suggestion a slip away counts as near a
+    dictionary word, as ``near`` says for the words the backend was asked about.
+    """
     for paragraph in checked_paragraphs(text.doc):
         issues = found[paragraph.text]
-        flagged = frozenset(
-            base_form(paragraph.text[i.start : i.end]) for i in issues if i.category is Category.SPELLING
-        ).union(base_form(word) for word in known_words_in(paragraph.text, taught))
-        shown = [i for i in issues if not _is_false_alarm(family, judge, paragraph, i, flagged)]
+        spelling = [(paragraph.text[i.start : i.end], i) for i in issues if i.category is Category.SPELLING]
+        flagged = frozenset(base_form(word) for word, _ in spelling).union(
+            base_form(word) for word in known_words_in(paragraph.text, taught)
+        )
+        close = near | {base_form(word) for word, issue in spelling if near_a_suggestion(word, issue.suggestions)}
+        shown = [i for i in issues if not _is_false_alarm(family, judge, paragraph, i, flagged, close)]
         own = [
             issue
             for check in OWN_CHECKS
@@ -190,11 +225,13 @@ def _text_findings(
         yield from (_finding(f"GR.kzlint.{issue.rule}", issue, text, paragraph) for issue in own)
 
 
-def _is_false_alarm(family: str, judge: NameJudge, paragraph: Paragraph, issue: Issue, flagged: frozenset[str]) -> bool:
+def _is_false_alarm(
+    family: str, judge: NameJudge, paragraph: Paragraph, issue: Issue, flagged: frozenset[str], near: frozenset[str]
+) -> bool:
     if family == "harper" and is_harper_false_alarm(paragraph.text, issue):
         return True
     return issue.category is Category.SPELLING and judge.is_not_a_misspelling(
-        paragraph, paragraph.start + issue.start, paragraph.start + issue.end, flagged
+        paragraph, paragraph.start + issue.start, paragraph.start + issue.end, flagged, near
     )
 
 
