@@ -85,7 +85,8 @@ def _without(result: RunResult, accepted: Counter[str]) -> RunResult:
             remaining[key] -= 1
         else:
             kept.append(finding)
-    return dataclasses.replace(result, findings=tuple(kept), summary=recount(result.summary, kept))
+    accepted = len(result.findings) - len(kept)
+    return dataclasses.replace(result, findings=tuple(kept), summary=recount(result.summary, kept), accepted=accepted)
 
 
 def _described(finding: Finding, result: RunResult) -> dict[str, object]:

@@ -40,6 +40,7 @@ app.add_typer(rules_app, name="rules")
 class OutputFormat(str, Enum):
     markdown = "markdown"
     json = "json"
+    html = "html"
 
 
 class GrammarBackend(str, Enum):
@@ -53,8 +54,8 @@ ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Configur
 RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra rule file or folder (repeatable).")]
 DisableOption = Annotated[Optional[list[str]], typer.Option("--disable", help="Switch a rule off by id or id prefix (repeatable).")]
 FailOnOption = Annotated[Optional[str], typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe: info, warning or error.")]
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")]
-OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (markdown default: reports/<A>--<B>.md; json default: stdout).")]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format: markdown, json, or html (kzlint align only).")]
+OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (markdown default: reports/<A>--<B>.md, html: reports/<A>--<B>.html; json default: stdout).")]
 GrammarOption = Annotated[Optional[GrammarBackend], typer.Option("--grammar", help="Grammar backend: auto (LanguageTool if configured or installed, else Harper), languagetool, harper or off.")]
 LanguageToolUrlOption = Annotated[Optional[str], typer.Option("--languagetool-url", envvar="KZLINT_LANGUAGETOOL_URL", help="URL of a running LanguageTool server.")]
 LanguageOption = Annotated[Optional[str], typer.Option("--language", help="Language variant for grammar: en-US, en-GB, ...")]
@@ -132,7 +133,8 @@ def align(
         with _progress(quiet) as display:
             others = tuple(with_sources or ())
             result = engine.compare(a, b, settings, display.stage, others, on_progress=display.progress)
-        default = Path("reports") / f"{a.stem}--{b.stem}.md"
+        suffix = ".html" if output_format is OutputFormat.html else ".md"
+        default = Path("reports") / f"{a.stem}--{b.stem}{suffix}"
         _finish([result], settings.fail_on, output_format, output, default, baseline, update_baseline)
 
 
@@ -162,6 +164,8 @@ def check(
     with user_errors():
         from linter import engine
 
+        _refuse_html(output_format, "check")
+
         settings = _settings(locals())
         with _progress(quiet) as display:
             results = [engine.check(path, settings, display.stage) for path in files]
@@ -185,6 +189,7 @@ def facts(
         from linter.config import Overrides
         from linter.report import render_facts
 
+        _refuse_html(output_format, "facts")
         if len(files) < 2:
             raise UsageError("kzlint facts compares two or more texts")
         settings = _load_settings(Overrides(config_file=config, disabled=tuple(disable or ()), fail_on=fail_on))
@@ -194,6 +199,12 @@ def facts(
         default = Path("reports") / (f"facts--{stems}.md" if stems else "facts.md")
         _write(render_facts(result, output_format.value), output_format, output, default)
         raise typer.Exit(engine.exit_code(result.findings, settings.fail_on))
+
+
+def _refuse_html(output_format: OutputFormat, command: str) -> None:
+    """The HTML report shows two texts side by side: only ``kzlint align`` has them."""
+    if output_format is OutputFormat.html:
+        raise UsageError(f"--format html is for kzlint align; kzlint {command} writes markdown or json")
 
 
 def _settings(options: dict) -> "Settings":
@@ -239,7 +250,7 @@ def _progress(quiet: bool) -> Iterator["Display"]:
 def _finish(results, fail_on, output_format, output, default, baseline, update_baseline) -> None:
     """Filter by baseline, render, write atomically, and exit with the findings' status."""
     from linter import engine
-    from linter.report import render
+    from linter.report import counts_line, render
 
     if baseline is not None:
         from linter.baseline import apply_baseline, write_baseline
@@ -253,13 +264,19 @@ def _finish(results, fail_on, output_format, output, default, baseline, update_b
         from linter.errors import ConfigError
 
         raise ConfigError("--update-baseline needs --baseline FILE")
-    _write(render(results, output_format.value), output_format, output, default)
+    _write(render(results, output_format.value), output_format, output, default, counts_line(results))
     findings = [f for result in results for f in result.all_findings]
     raise typer.Exit(engine.exit_code(findings, fail_on))
 
 
-def _write(text: str, output_format: OutputFormat, output: Optional[Path], default: Path) -> None:
-    """JSON to standard output unless ``-o`` is given; otherwise the file, written atomically."""
+def _write(
+    text: str, output_format: OutputFormat, output: Optional[Path], default: Path, found: Optional[str] = None
+) -> None:
+    """JSON to standard output unless ``-o`` is given; otherwise the file, written atomically.
+
+    With ``found`` (what the run found, in a few words), the line on standard error that names the file
+    says it first; JSON on standard output is for tools, and standard error stays quiet.
+    """
     from linter.output import write_atomic
 
     if output_format is OutputFormat.json and output is None:
@@ -267,7 +284,7 @@ def _write(text: str, output_format: OutputFormat, output: Optional[Path], defau
     else:
         target = output or default
         write_atomic(target, text)
-        typer.echo(f"kzlint: wrote {target}", err=True)
+        typer.echo(f"kzlint: {found + '; ' if found else ''}wrote {target}", err=True)
 
 
 @rules_app.callback(invoke_without_command=True)

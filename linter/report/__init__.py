@@ -1,4 +1,8 @@
-"""Reporters turn a finished run into text; they compute nothing about the texts."""
+"""Reporters turn a finished run into text; they compute nothing about the texts.
+
+A comparison's findings are arranged once for the editor of A
+(:func:`linter.triage.triage`) and every format shows that arrangement.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections.abc import Sequence
 
 from linter.collector import collector_paused
 from linter.engine import FactsResult, RunResult
+from linter.model import Severity
 
 
 def render(results: Sequence[RunResult], output_format: str) -> str:
@@ -14,9 +19,17 @@ def render(results: Sequence[RunResult], output_format: str) -> str:
             from linter.report.json import render_json
 
             return render_json(results)
+        from linter.triage import triage
+
+        triaged = triage(results[0]) if len(results) == 1 and results[0].b is not None else None
+        if output_format == "html":
+            from linter.report.html import render_html
+
+            assert triaged is not None, "the HTML report shows a comparison"
+            return render_html(results[0], triaged)
         from linter.report.markdown import render_markdown
 
-        return render_markdown(results)
+        return render_markdown(results, triaged)
 
 
 def render_facts(result: FactsResult, output_format: str) -> str:
@@ -29,3 +42,23 @@ def render_facts(result: FactsResult, output_format: str) -> str:
         from linter.report.facts import facts_markdown
 
         return facts_markdown(result)
+
+
+def counts_line(results: Sequence[RunResult]) -> str:
+    """What a run found, in a few words for the terminal: A's errors and warnings, then B's own problems.
+
+    ``0 errors, 12 warnings in A, 3 in B`` for a comparison; ``0 errors, 4 warnings`` for checked texts.
+    """
+    if len(results) == 1 and results[0].b is not None:
+        from linter.triage import triage
+
+        triaged = triage(results[0])
+        in_a, in_b = triaged.counts("a"), triaged.counts("b")
+        return f"{_errors_and_warnings(in_a)} in A, {in_b[Severity.ERROR] + in_b[Severity.WARNING]} in B"
+    counts = {s: sum(1 for r in results for f in r.findings if f.severity is s) for s in Severity}
+    return _errors_and_warnings(counts)
+
+
+def _errors_and_warnings(counts: dict[Severity, int]) -> str:
+    errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
