@@ -13,8 +13,10 @@ computed once, here, and the reporters only format it:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter.engine import RunResult
 from linter.model import AlignedGroup, Category, Document, Finding, Severity
@@ -213,3 +215,36 @@ def _text_order(finding: Finding) -> tuple:
     """A's findings first in A's order, then those that point into B only, in B's order."""
     location = finding.at("a") or finding.at("b")
     return (location.side, location.start, finding.rule) if location else ("", 0, finding.rule)
+
+
+class Block(NamedTuple):
+    """One stretch of the side-by-side view: a passage (``index`` into ``Triage.passages``), or a paragraph
+    that only A has (``only-a``, a paragraph index of A) or that A does not render (``unrendered``, of B)."""
+
+    kind: str
+    index: int
+
+
+def reading_order(result: RunResult, triaged: Triage) -> tuple[Block, ...]:
+    """Everything of A and B in A's reading order: A's own paragraphs where A has them, and each paragraph of B
+    that A does not render after the passage that holds the paragraph of B before it (first, if none does)."""
+    assert result.alignment is not None
+    first_a = {min(p.group.a): n for n, p in enumerate(triaged.passages)}
+    blocks: list[Block] = []
+    only_a = set(result.alignment.unaligned_a)
+    for paragraph in range(len(result.a.paragraphs)):
+        if paragraph in first_a:
+            blocks.append(Block("passage", first_a[paragraph]))
+        elif paragraph in only_a:
+            blocks.append(Block("only-a", paragraph))
+    aligned_b = sorted((b, n) for n, p in enumerate(triaged.passages) for b in p.group.b)
+    after: dict[int, list[int]] = {}
+    for paragraph in result.alignment.unaligned_b:
+        before = bisect.bisect_left(aligned_b, (paragraph, -1)) - 1
+        after.setdefault(aligned_b[before][1] if before >= 0 else -1, []).append(paragraph)
+    placed = [Block("unrendered", p) for p in after.get(-1, [])]
+    for block in blocks:
+        placed.append(block)
+        if block.kind == "passage":
+            placed.extend(Block("unrendered", p) for p in after.get(block.index, []))
+    return tuple(placed)
