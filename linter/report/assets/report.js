@@ -43,9 +43,9 @@
     current = index;
     const key = link.getAttribute("href").slice(1);
     highlight(key);
+    if (location.hash !== "#" + key) location.hash = key; // so that :target marks it, as without the script
     const target = document.getElementById(key);
     if (target) target.scrollIntoView({ block: "center" });
-    history.replaceState(null, "", "#" + key);
     link.focus({ preventScroll: true });
   }
 
