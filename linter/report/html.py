@@ -21,7 +21,8 @@ from importlib import resources
 
 from linter.engine import FactsResult, RunResult
 from linter.facts import Verdict
-from linter.model import Document, Finding, Location, Severity
+from linter.model import Finding, Location, Severity
+from linter.report.phrases import count, paragraph_lines, severities, size
 from linter.triage import FIRST_TO_FIX, Block, Passage, Triage, is_reference_problem, is_wording_only, reading_order
 
 _CHANGE_CLASSES = {"a": {"replace": "changed", "delete": "only-a"}, "b": {"replace": "changed", "insert": "only-b"}}
@@ -86,8 +87,8 @@ class _Page:
         yield "<header>"
         yield f"<h1>{escape(title)}</h1>"
         yield '<ul class="files">'
-        yield f"<li><strong>A</strong>, the rendering under review: <code>{escape(a.path.as_posix())}</code> ({_size(a)})</li>"
-        yield f"<li><strong>B</strong>, the reference: <code>{escape(b.path.as_posix())}</code> ({_size(b)})</li>"
+        yield f"<li><strong>A</strong>, the rendering under review: <code>{escape(a.path.as_posix())}</code> ({size(a)})</li>"
+        yield f"<li><strong>B</strong>, the reference: <code>{escape(b.path.as_posix())}</code> ({size(b)})</li>"
         yield "</ul>"
         yield "</header>"
         yield from self._summary()
@@ -110,7 +111,7 @@ class _Page:
         yield '<section id="summary">'
         yield "<h2>Summary</h2>"
         if triaged.to_fix:
-            yield f"<h3>Fix in A first ({_severities(triaged.counts('a'), Severity.WARNING)}, worst first)</h3>"
+            yield f"<h3>Fix in A first ({severities(triaged.counts('a'), Severity.WARNING)}, worst first)</h3>"
             yield "<ol>"
             yield from (f"<li>{self._summary_item(f)}</li>" for f in triaged.first_to_fix)
             yield "</ol>"
@@ -120,7 +121,7 @@ class _Page:
         else:
             yield "<h3>Nothing to fix in A: no errors or warnings.</h3>"
         if triaged.reference:
-            counts = _severities(triaged.counts("b"))
+            counts = severities(triaged.counts("b"))
             yield f"<h3>Problems in the reference B ({counts}), which the editor of A cannot change</h3>"
             yield "<ul>"
             yield from (f"<li>{self._summary_item(f)}</li>" for f in triaged.reference[:FIRST_TO_FIX])
@@ -143,16 +144,16 @@ class _Page:
         assert alignment is not None
         wording = sum(len(p.wording_only) for p in triaged.passages) + len(triaged.outside_wording_only)
         yield '<ul class="counts">'
-        in_b = f"; in B, {_severities(triaged.counts('b'))}" if triaged.reference else ""
-        yield f"<li>Findings: in A, {_severities(triaged.counts('a'))} ({wording} of them wording only){in_b}.</li>"
+        in_b = f"; in B, {severities(triaged.counts('b'))}" if triaged.reference else ""
+        yield f"<li>Findings: in A, {severities(triaged.counts('a'))} ({wording} of them wording only){in_b}.</li>"
         if triaged.accepted:
-            yield f"<li>Accepted in the baseline: {_count(triaged.accepted, 'finding')}, not shown.</li>"
+            yield f"<li>Accepted in the baseline: {count(triaged.accepted, 'finding')}, not shown.</li>"
         coverage = f"{summary.coverage_of_b:.0%}" if summary.coverage_of_b is not None else "n/a"
-        yield f"<li>Coverage: A renders {coverage} of the content of B, in {_count(summary.aligned_groups, 'aligned passage')}.</li>"
+        yield f"<li>Coverage: A renders {coverage} of the content of B, in {count(summary.aligned_groups, 'aligned passage')}.</li>"
         if summary.related is False:
             yield "<li>Not renderings of one text: almost nothing aligns, so the comparison findings are left out (see KZ100).</li>"
-        yield f"<li>Not rendered in A: {_count(len(alignment.unaligned_b), 'paragraph')} of B, greyed in the columns.</li>"
-        yield f"<li>Only in A: {_count(len(alignment.unaligned_a), 'paragraph')} of A.</li>"
+        yield f"<li>Not rendered in A: {count(len(alignment.unaligned_b), 'paragraph')} of B, greyed in the columns.</li>"
+        yield f"<li>Only in A: {count(len(alignment.unaligned_a), 'paragraph')} of A.</li>"
         if result.grammar_failure:
             yield f"<li>Grammar and spelling: not checked: {escape(result.grammar_failure)}.</li>"
         elif result.grammar_backend:
@@ -176,7 +177,7 @@ class _Page:
         yield "</ol>"
         if folded:
             yield '<details class="folded" id="wording-list">'
-            yield f"<summary>{_count(len(folded), 'wording-only difference')} (the coloured words)</summary>"
+            yield f"<summary>{count(len(folded), 'wording-only difference')} (the coloured words)</summary>"
             yield '<ol class="finding-list">'
             yield from (self._panel_item(f) for f in folded)
             yield "</ol>"
@@ -253,7 +254,7 @@ class _Page:
         assert b is not None
         block_id = f"passage-{passage.number}"
         self.blocks.update({("a", i): block_id for i in group.a} | {("b", i): block_id for i in group.b})
-        where = f"A {_lines(a, group.a)}, B {_lines(b, group.b)}, similarity {group.score:.2f}"
+        where = f"A {paragraph_lines(a, group.a)}, B {paragraph_lines(b, group.b)}, similarity {group.score:.2f}"
         yield f'<section class="passage" id="{block_id}">'
         yield f"<h3>Passage {passage.number}: {where}</h3>"
         for number, (a_ids, b_ids) in enumerate(passage.rows):
@@ -372,7 +373,7 @@ def _what(finding: Finding) -> str:
 def _disputes(facts: FactsResult) -> Iterator[str]:
     disputes = [f for f in facts.findings if f.severity >= Severity.WARNING]
     sources = facts.check.sources
-    yield f"<h3>Facts the sources state differently ({_count(len(disputes), 'conflict')})</h3>"
+    yield f"<h3>Facts the sources state differently ({count(len(disputes), 'conflict')})</h3>"
     yield "<ul>"
     for finding in disputes:
         places = ", ".join(
@@ -400,20 +401,3 @@ def _facts(facts: FactsResult) -> Iterator[str]:
             )
         yield "</table>"
     yield "</section>"
-
-
-def _severities(counts: dict[Severity, int], upto: Severity = Severity.INFO) -> str:
-    return ", ".join(_count(n, s.label) for s, n in counts.items() if s >= upto)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def _size(doc: Document) -> str:
-    return f"{_count(len(doc.paragraphs), 'paragraph')}, {_count(len(doc.sentences), 'sentence')}"
-
-
-def _lines(doc: Document, paragraphs: Sequence[int]) -> str:
-    lines = [doc.position(doc.paragraphs[i].start)[0] for i in paragraphs]
-    return f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines))

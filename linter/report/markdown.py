@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from linter.diffing import WordChange
 from linter.engine import FactsResult, RunResult
 from linter.model import Document, Finding, Location, ParagraphKind, Severity
+from linter.report.phrases import count, paragraph_lines, severities, size
 from linter.triage import FIRST_TO_FIX, Passage, Triage
 
 # Characters that end a line somewhere (a table row must stay one line), and other controls.
@@ -75,8 +76,8 @@ def _comparison(result: RunResult, triaged: Triage) -> Iterator[str]:
     a, b = result.a, result.b
     yield f"# kzlint report: {escape(a.path.name)} compared with {escape(b.path.name)}"
     yield ""
-    yield f"- **A**, the rendering under review: `{_code(a.path.as_posix())}` ({_size(a)})"
-    yield f"- **B**, the reference: `{_code(b.path.as_posix())}` ({_size(b)})"
+    yield f"- **A**, the rendering under review: `{_code(a.path.as_posix())}` ({size(a)})"
+    yield f"- **B**, the reference: `{_code(b.path.as_posix())}` ({size(b)})"
     yield ""
     files = _files(result)
     yield from _summary(result, triaged, files)
@@ -95,7 +96,7 @@ def _comparison(result: RunResult, triaged: Triage) -> Iterator[str]:
 def _single_text(result: RunResult) -> Iterator[str]:
     yield f"## {escape(result.a.path.as_posix())}"
     yield ""
-    yield f"{_size(result.a)}. {_counts_sentence(result)}"
+    yield f"{size(result.a)}. {_counts_sentence(result)}"
     yield ""
     grammar = _grammar_line(result)
     if grammar:
@@ -113,13 +114,8 @@ def _grammar_line(result: RunResult) -> str | None:
     return None
 
 
-def _size(doc: Document) -> str:
-    decoded = f", read as {doc.encoding}" if doc.encoding != "utf-8" else ""
-    return f"{_count(len(doc.paragraphs), 'paragraph')}, {_count(len(doc.sentences), 'sentence')}{decoded}"
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _code(text: str) -> str:
@@ -143,7 +139,7 @@ def _to_fix(triaged: Triage, files: _Files) -> Iterator[str]:
         yield "**Nothing to fix in A:** no errors or warnings."
         yield ""
         return
-    yield f"**Fix in A first** ({_severities(triaged.counts('a'), upto=Severity.WARNING)}, worst first):"
+    yield f"**Fix in A first** ({severities(triaged.counts('a'), upto=Severity.WARNING)}, worst first):"
     yield ""
     for number, finding in enumerate(triaged.first_to_fix, start=1):
         yield f"{number}. {_summary_line(finding, files, brief=True)}"
@@ -157,7 +153,7 @@ def _to_fix(triaged: Triage, files: _Files) -> Iterator[str]:
 def _reference_problems(triaged: Triage, files: _Files) -> Iterator[str]:
     if not triaged.reference:
         return
-    counts = _severities(triaged.counts("b"))
+    counts = severities(triaged.counts("b"))
     yield f"**Problems in the reference B** ({counts}), which the editor of A cannot change:"
     yield ""
     for finding in triaged.reference[:FIRST_TO_FIX]:
@@ -170,7 +166,7 @@ def _reference_problems(triaged: Triage, files: _Files) -> Iterator[str]:
 
 def _facts_in_dispute(facts: FactsResult) -> Iterator[str]:
     disputes = [f for f in facts.findings if f.severity >= Severity.WARNING]
-    yield f"**Facts the sources state differently** ({_count(len(disputes), 'conflict')}; see *Facts across sources*):"
+    yield f"**Facts the sources state differently** ({count(len(disputes), 'conflict')}; see *Facts across sources*):"
     yield ""
     sources = facts.check.sources
     for finding in disputes:
@@ -185,15 +181,15 @@ def _counts(result: RunResult, triaged: Triage) -> Iterator[str]:
     summary, alignment = result.summary, result.alignment
     assert alignment is not None
     wording = sum(len(p.wording_only) for p in triaged.passages) + len(triaged.outside_wording_only)
-    in_b = f"; in B, {_severities(triaged.counts('b'))}" if triaged.reference else ""
-    yield f"- **Findings:** in A, {_severities(triaged.counts('a'))} ({wording} of them wording only){in_b}."
+    in_b = f"; in B, {severities(triaged.counts('b'))}" if triaged.reference else ""
+    yield f"- **Findings:** in A, {severities(triaged.counts('a'))} ({wording} of them wording only){in_b}."
     if triaged.accepted:
-        yield f"- **Accepted in the baseline:** {_count(triaged.accepted, 'finding')}, not shown."
+        yield f"- **Accepted in the baseline:** {count(triaged.accepted, 'finding')}, not shown."
     if summary.findings_by_category:
-        categories = ", ".join(f"{category} {count}" for category, count in summary.findings_by_category.items())
+        categories = ", ".join(f"{category} {number}" for category, number in summary.findings_by_category.items())
         yield f"- **By category:** {categories}."
     coverage = f"{summary.coverage_of_b:.0%}" if summary.coverage_of_b is not None else "n/a"
-    passages = _count(summary.aligned_groups, "aligned passage")
+    passages = count(summary.aligned_groups, "aligned passage")
     yield f"- **Coverage:** A renders {coverage} of the content of B, in {passages}."
     if summary.related is False:
         yield (
@@ -208,8 +204,6 @@ def _counts(result: RunResult, triaged: Triage) -> Iterator[str]:
     yield ""
 
 
-def _severities(counts: dict[Severity, int], upto: Severity = Severity.INFO) -> str:
-    return ", ".join(_count(n, s.label) for s, n in counts.items() if s >= upto)
 
 
 def _counts_sentence(result: RunResult) -> str:
@@ -225,7 +219,7 @@ def _paragraph_count(doc: Document | None, indices: Sequence[int]) -> str:
         name = _KIND_NAMES[doc.paragraphs[index].kind]
         kinds[name] = kinds.get(name, 0) + 1
     detail = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
-    return _count(len(indices), "paragraph") + (f" ({detail})" if detail else "")
+    return count(len(indices), "paragraph") + (f" ({detail})" if detail else "")
 
 
 def _passages(result: RunResult, triaged: Triage) -> Iterator[str]:
@@ -244,7 +238,7 @@ def _passages(result: RunResult, triaged: Triage) -> Iterator[str]:
 def _passage(passage: Passage, result: RunResult) -> Iterator[str]:
     a, b, group = result.a, result.b, passage.group
     assert b is not None
-    yield f"### Passage {passage.number}: A {_lines(a, group.a)}, B {_lines(b, group.b)} (similarity {group.score:.2f})"
+    yield f"### Passage {passage.number}: A {paragraph_lines(a, group.a)}, B {paragraph_lines(b, group.b)} (similarity {group.score:.2f})"
     yield ""
     yield "| A | B |"
     yield "|---|---|"
@@ -257,9 +251,6 @@ def _passage(passage: Passage, result: RunResult) -> Iterator[str]:
     yield from _finding_list(passage.findings, passage.wording_only)
 
 
-def _lines(doc: Document, paragraphs: Sequence[int]) -> str:
-    lines = [doc.position(doc.paragraphs[i].start)[0] for i in paragraphs]
-    return f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines))
 
 
 def _unrendered(doc: Document, sentence_ids: Sequence[int]) -> str:
@@ -335,7 +326,7 @@ def _finding_list(findings: Sequence[Finding], wording_only: Sequence[Finding]) 
     if findings:
         yield ""
     if wording_only:
-        summary = f"<summary>{_count(len(wording_only), 'wording-only difference')}, in bold above</summary>"
+        summary = f"<summary>{count(len(wording_only), 'wording-only difference')}, in bold above</summary>"
         yield f"<details>{summary}{_places_by_line(wording_only)}.</details>"
         yield ""
 
