@@ -6,6 +6,7 @@ A comparison's findings are arranged once for the editor of A
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from linter.collector import collector_paused
@@ -50,15 +51,14 @@ def counts_line(results: Sequence[RunResult]) -> str:
     ``0 errors, 12 warnings in A, 3 in B`` for a comparison; ``0 errors, 4 warnings`` for checked texts.
     """
     if len(results) == 1 and results[0].b is not None:
-        from linter.triage import triage
+        from linter.triage import is_reference_problem
 
-        triaged = triage(results[0])
-        in_a, in_b = triaged.counts("a"), triaged.counts("b")
+        in_b = Counter(f.severity for f in results[0].findings if is_reference_problem(f))
+        in_a = Counter(f.severity for f in results[0].findings if not is_reference_problem(f))
         return f"{_errors_and_warnings(in_a)} in A, {in_b[Severity.ERROR] + in_b[Severity.WARNING]} in B"
-    counts = {s: sum(1 for r in results for f in r.findings if f.severity is s) for s in Severity}
-    return _errors_and_warnings(counts)
+    return _errors_and_warnings(Counter(f.severity for result in results for f in result.findings))
 
 
-def _errors_and_warnings(counts: dict[Severity, int]) -> str:
+def _errors_and_warnings(counts: Counter[Severity]) -> str:
     errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
     return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
