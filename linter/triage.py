@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 from linter.engine import RunResult
@@ -85,6 +86,16 @@ class Triage:
     @property
     def first_to_fix(self) -> tuple[Finding, ...]:
         return self.to_fix[:FIRST_TO_FIX]
+
+    @cached_property
+    def passage_of(self) -> dict[Finding, int]:
+        """The number of the passage each finding sits under (findings outside passages are not in it)."""
+        return {
+            finding: passage.number
+            for passage in self.passages
+            for found in (passage.findings, passage.wording_only, *passage.in_rows.values())
+            for finding in found
+        }
 
     def counts(self, side: str) -> dict[Severity, int]:
         """How many findings of each severity concern A (``side`` "a") or are B's own problems ("b")."""

@@ -176,3 +176,15 @@ def test_html_is_only_for_comparisons() -> None:
     run = kzlint("check", PAIR[0], "--format", "html")
     assert run.returncode == 2
     assert run.stderr == "kzlint: error: --format html is for kzlint align; kzlint check writes markdown or json\n"
+
+
+def test_what_to_fix_first_names_the_passage_that_shows_it(seed: str) -> None:
+    summary = summary_of(seed)
+    blocks = {
+        int(block.split(":", 1)[0]): block
+        for block in re.split(r"^### Passage ", seed[seed.index("## Passages") :], flags=re.M)[1:]
+    }
+    named = re.findall(r"^\d+\. `[^`]+:(\d+):(\d+)` .*\(passage (\d+)\)$", summary, flags=re.M)
+    assert named, "the findings to fix in A say which passage shows them"
+    for line, column, passage in named:
+        assert f"A {line}:{column}" in blocks[int(passage)], (line, column, passage)

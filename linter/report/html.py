@@ -149,7 +149,9 @@ class _Page:
     def _summary_item(self, finding: Finding) -> str:
         first = finding.locations[0] if finding.locations else None
         place = f"<code>{escape(self._place(first))}</code> " if first else ""
-        return f'{place}<a href="#{self._target(finding)}">{_label(finding)}</a>: {_what(finding)}'
+        passage = self.triaged.passage_of.get(finding)
+        where = f' (<a href="#passage-{passage}">passage {passage}</a>)' if passage else ""
+        return f'{place}<a href="#{self._target(finding)}">{_label(finding)}</a>: {_what(finding)}{where}'
 
     def _counts(self) -> Iterator[str]:
         result, triaged = self.result, self.triaged

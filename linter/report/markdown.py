@@ -40,7 +40,7 @@ _CODE = str.maketrans({**_FLAT, "`": "'"})
 _LONG_TEXT = 80
 _QUOTE = 80
 # Characters of a message in the summary's list of what to fix first; the passage below has it whole.
-_BRIEF = 100
+_BRIEF = 90
 # A message that quotes this much of a location's text quotes it (messages shorten long quotes).
 _QUOTED = 30
 _KIND_NAMES = {
@@ -142,7 +142,9 @@ def _to_fix(triaged: Triage, files: _Files) -> Iterator[str]:
     yield f"**Fix in A first** ({severities(triaged.counts('a'), upto=Severity.WARNING)}, worst first):"
     yield ""
     for number, finding in enumerate(triaged.first_to_fix, start=1):
-        yield f"{number}. {_summary_line(finding, files, brief=True)}"
+        passage = triaged.passage_of.get(finding)
+        where = f" (passage {passage})" if passage else ""
+        yield f"{number}. {_summary_line(finding, files, brief=True)}{where}"
     more = len(triaged.to_fix) - len(triaged.first_to_fix)
     if more:
         yield ""
@@ -226,9 +228,9 @@ def _passages(result: RunResult, triaged: Triage) -> Iterator[str]:
     yield "## Passages"
     yield ""
     yield (
-        "In A's reading order. **Bold** words are worded differently in A and B; ~~struck~~ words of B "
-        "have no counterpart in A; a dash marks a sentence that one side does not render, with the rule "
-        "that reports it. Each passage's other findings follow its table, in text order."
+        "In A's reading order. **Bold**: worded differently in A and B; ~~struck~~: words of B A lacks; "
+        "a dash: a sentence one side does not render, with the rule that says so. "
+        "The passage's other findings follow its table, in text order."
     )
     yield ""
     for passage in triaged.passages:
