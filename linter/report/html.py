@@ -20,6 +20,7 @@ from functools import cache
 from html import escape
 from importlib import resources
 
+from linter.diffing import WordChange
 from linter.engine import FactsResult, RunResult
 from linter.facts import Verdict
 from linter.model import Finding, Location, Severity
@@ -41,10 +42,28 @@ def render_html(result: RunResult, triaged: Triage) -> str:
 
 @cache
 def _asset(name: str) -> str:
+    """A file of ``assets/``, read once per process."""
     return resources.files("linter.report").joinpath("assets", name).read_text(encoding="utf-8")
 
 
+def _head(title: str) -> Iterator[str]:
+    """The page's head: its style inlined, and a policy that admits that style and the page's script, nothing else."""
+    style, script = _asset("report.css"), _asset("report.js")
+    policy = (
+        f"default-src 'none'; style-src {_hash(style)}; script-src {_hash(script)}; "
+        "img-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+    yield "<head>"
+    yield '<meta charset="utf-8">'
+    yield '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    yield f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    yield f"<title>{escape(title)}</title>"
+    yield f"<style>{style}</style>"
+    yield "</head>"
+
+
 def _hash(source: str) -> str:
+    """A Content-Security-Policy source for an inline style or script: the hash of its text."""
     return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
@@ -78,24 +97,13 @@ class _Page:
         return located
 
     def lines(self) -> Iterator[str]:
-        style, script = _asset("report.css"), _asset("report.js")
         a, b = self.result.a, self.result.b
         assert b is not None
         title = f"kzlint report: {a.path.name} compared with {b.path.name}"
         columns = list(self._columns())  # first: the panel's links need to know which anchors exist
         yield "<!DOCTYPE html>"
         yield '<html lang="en">'
-        yield "<head>"
-        yield '<meta charset="utf-8">'
-        yield '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        policy = (
-            f"default-src 'none'; style-src {_hash(style)}; script-src {_hash(script)}; "
-            "img-src 'none'; base-uri 'none'; form-action 'none'"
-        )
-        yield f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-        yield f"<title>{escape(title)}</title>"
-        yield f"<style>{style}</style>"
-        yield "</head>"
+        yield from _head(title)
         yield "<body>"
         yield "<header>"
         yield f"<h1>{escape(title)}</h1>"
@@ -113,7 +121,7 @@ class _Page:
             yield from _facts(self.result.facts)
         yield "</main>"
         yield "</div>"
-        yield f"<script>{script}</script>"
+        yield f"<script>{_asset('report.js')}</script>"
         yield "</body>"
         yield "</html>"
 
@@ -299,7 +307,8 @@ class _Page:
         yield f'<div class="row">{cells}</div>'
         yield "</section>"
 
-    def _cell(self, side: str, sentence_ids: Sequence[int], changes: Sequence) -> str:
+    def _cell(self, side: str, sentence_ids: Sequence[int], changes: Sequence[WordChange]) -> str:
+        """Sentences of one side, their changed words coloured and the findings' words marked."""
         doc = self.docs[side]
         kinds = _CHANGE_CLASSES[side]
         marks = []
