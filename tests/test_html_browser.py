@@ -125,6 +125,12 @@ def test_keys_move_to_the_next_and_previous_finding(visit: Visit) -> None:
     page.keyboard.press("k")
     assert first != second and page.locator(".finding-list li.current a").get_attribute("href") == first
     assert page.evaluate("location.hash") == first
+    for _ in range(40):
+        page.keyboard.press("j")
+    current, panel = page.locator(".finding-list li.current").bounding_box(), page.locator("#panel").bounding_box()
+    assert panel["y"] <= current["y"] and current["y"] + current["height"] <= panel["y"] + panel["height"] + 1, (
+        "the panel keeps the current finding in sight"
+    )
 
 
 @pytest.mark.parametrize("width", ["desktop", "phone"])

@@ -44,6 +44,7 @@
     const key = link.getAttribute("href").slice(1);
     highlight(key);
     if (location.hash !== "#" + key) location.hash = key; // so that :target marks it, as without the script
+    items[index].scrollIntoView({ block: "nearest" }); // keep the current finding in sight in the panel
     const target = document.getElementById(key);
     if (target) target.scrollIntoView({ block: "center" });
     link.focus({ preventScroll: true });
