@@ -123,21 +123,30 @@ def triage(result: RunResult) -> Triage:
         ordered = sorted(by_group.get(number - 1, ()), key=lambda f: _place_in_rows(f, a, b, order))
         passages.append(_passage(number, group, rows, ordered, b))
     outside.sort(key=_text_order)
-    unaligned_b = set(result.alignment.unaligned_b)
-    unrendered: dict[int, list[Finding]] = {}
-    for finding in outside:
-        if _leaves_out(finding, unaligned_b):
-            unrendered.setdefault(finding.locations[0].paragraph, []).append(finding)
-    outside = [f for f in outside if not _leaves_out(f, unaligned_b)]
+    unrendered, outside = _beside_unrendered(outside, set(result.alignment.unaligned_b))
     return Triage(
         passages=tuple(passages),
         to_fix=tuple(f for f in of_a if f.severity >= Severity.WARNING),
         reference=tuple(f for f in result.findings if is_reference_problem(f)),
-        unrendered={paragraph: tuple(found) for paragraph, found in unrendered.items()},
+        unrendered=unrendered,
         outside=tuple(f for f in outside if not is_wording_only(f)),
         outside_wording_only=tuple(f for f in outside if is_wording_only(f)),
         accepted=result.accepted,
     )
+
+
+def _beside_unrendered(
+    outside: Sequence[Finding], unaligned_b: set[int]
+) -> tuple[dict[int, tuple[Finding, ...]], list[Finding]]:
+    """The findings that only say A leaves out a paragraph of B, by paragraph, to be shown beside it; and the rest."""
+    unrendered: dict[int, list[Finding]] = {}
+    rest = []
+    for finding in outside:
+        if _leaves_out(finding, unaligned_b):
+            unrendered.setdefault(finding.locations[0].paragraph, []).append(finding)
+        else:
+            rest.append(finding)
+    return {paragraph: tuple(found) for paragraph, found in unrendered.items()}, rest
 
 
 def _leaves_out(finding: Finding, unaligned_b: set[int]) -> bool:
