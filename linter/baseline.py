@@ -137,7 +137,8 @@ def _hashed(rule: str, parts: list[str]) -> str:
 
 
 def _keeping(result: RunResult, kept: list[Finding]) -> RunResult:
-    return dataclasses.replace(result, findings=tuple(kept), summary=recount(result.summary, kept))
+    accepted = len(result.findings) - len(kept)
+    return dataclasses.replace(result, findings=tuple(kept), summary=recount(result.summary, kept), accepted=accepted)
 
 
 def _file_name(finding: Finding, result: RunResult) -> str:

@@ -52,6 +52,7 @@ app.add_typer(rules_app, name="rules")
 class OutputFormat(str, Enum):
     markdown = "markdown"
     json = "json"
+    html = "html"
 
 
 class GrammarBackend(str, Enum):
@@ -65,8 +66,8 @@ ConfigOption = Annotated[Optional[Path], typer.Option("--config", metavar="FILE"
 RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", metavar="PATH", help="Extra rule file or folder (repeatable).")]
 DisableOption = Annotated[Optional[list[str]], typer.Option("--disable", metavar="ID", help="Switch a rule off by id or id prefix, such as KZ12 or GR.harper (repeatable); an id no rule has is an error.")]
 FailOnOption = Annotated[Optional[str], typer.Option("--fail-on", metavar="SEVERITY", help="Exit 1 when a finding is at least this severe: info, warning or error (default: error, or fail_on in the configuration).")]
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", metavar="markdown|json", help="Report format.")]
-OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report here; - is standard output (default: Markdown to reports/<A>--<B>.md, JSON to standard output). Never an input file.")]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", metavar="markdown|json|html", help="Report format (html: kzlint align only).")]
+OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report here; - is standard output (default: Markdown to reports/<A>--<B>.md, HTML to reports/<A>--<B>.html, JSON to standard output). Never an input file.")]
 CheckOutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file instead of standard output (the default). Never an input file.")]
 GrammarOption = Annotated[Optional[GrammarBackend], typer.Option("--grammar", metavar="auto|languagetool|harper|off", help="Grammar backend (default: auto, which is LanguageTool if configured or installed, else Harper).")]
 LanguageToolUrlOption = Annotated[Optional[str], typer.Option("--languagetool-url", metavar="URL", envvar="KZLINT_LANGUAGETOOL_URL", help="URL of a running LanguageTool server.")]
@@ -154,7 +155,7 @@ def align(
 
         settings = _settings(locals())
         others = tuple(with_sources or ())
-        target = _target(output, output_format, Path("reports") / f"{stem_of(a)}--{stem_of(b)}.md")
+        target = _target(output, output_format, Path("reports") / f"{stem_of(a)}--{stem_of(b)}")
         _refuse_overwrites(settings, target, baseline, update_baseline, *local_files(a, b), *others)
         with _progress(quiet) as display:
             result = engine.compare(a, b, settings, display.stage, others, on_progress=display.progress)
@@ -196,6 +197,8 @@ def check(
     with user_errors():
         from linter import engine
 
+        _refuse_html(output_format, "check")
+
         settings = _settings(locals())
         target = _target(output, output_format, None)
         _refuse_overwrites(settings, target, baseline, update_baseline, *files)
@@ -227,16 +230,23 @@ def facts(
         from linter.config import Overrides
         from linter.report import render_facts
 
+        _refuse_html(output_format, "facts")
         if len(files) < 2:
             raise UsageError("kzlint facts compares two or more texts")
         settings = _load_settings(Overrides(config_file=config, disabled=tuple(disable or ()), fail_on=fail_on))
         stems = "--".join(path.stem for path in files) if len(files) == 2 else ""
-        target = _target(output, output_format, Path("reports") / (f"facts--{stems}.md" if stems else "facts.md"))
+        target = _target(output, output_format, Path("reports") / (f"facts--{stems}" if stems else "facts"))
         _refuse_overwrites(settings, target, None, False, *files)
         with _progress(quiet) as display:
             result = engine.cross_check(files, settings, display.stage)
         _write(render_facts(result, output_format.value), target)
         raise typer.Exit(engine.exit_code(result.findings, settings.fail_on))
+
+
+def _refuse_html(output_format: OutputFormat, command: str) -> None:
+    """The HTML report shows two texts side by side: only ``kzlint align`` has them."""
+    if output_format is OutputFormat.html:
+        raise UsageError(f"--format html is for kzlint align; kzlint {command} writes markdown or json")
 
 
 def _settings(options: dict) -> "Settings":
@@ -285,13 +295,15 @@ def _progress(quiet: bool) -> Iterator["Display"]:
         yield display
 
 
-def _target(output: Optional[Path], output_format: OutputFormat, markdown_default: Optional[Path]) -> Path:
-    """Where the report goes: ``-o``; else Markdown's default file, if the command has one; else standard output."""
+def _target(output: Optional[Path], output_format: OutputFormat, default: Optional[Path]) -> Path:
+    """Where the report goes: ``-o``; else the command's default file (``default`` with the format's suffix)
+    for Markdown and HTML, if it has one; else standard output."""
     from linter.output import STANDARD_OUTPUT
 
     if output is not None:
         return output
-    return markdown_default if output_format is OutputFormat.markdown and markdown_default else STANDARD_OUTPUT
+    suffix = {OutputFormat.markdown: ".md", OutputFormat.html: ".html"}.get(output_format)
+    return Path(f"{default}{suffix}") if default and suffix else STANDARD_OUTPUT
 
 
 def _refuse_overwrites(
@@ -313,7 +325,7 @@ def _refuse_overwrites(
 def _finish(results, fail_on, output_format, target, baseline, update_baseline) -> None:
     """Filter by baseline, render, write, and exit with the findings' status."""
     from linter import engine
-    from linter.report import render
+    from linter.report import counts_line, render
 
     if baseline is not None:
         from linter.baseline import apply_baseline, write_baseline
@@ -323,17 +335,21 @@ def _finish(results, fail_on, output_format, target, baseline, update_baseline) 
             typer.echo(f"kzlint: recorded {count} findings in {baseline}", err=True)
             raise typer.Exit(0)
         results = apply_baseline(baseline, results)
-    _write(render(results, output_format.value), target)
+    _write(render(results, output_format.value), target, counts_line(results))
     findings = [f for result in results for f in result.all_findings]
     raise typer.Exit(engine.exit_code(findings, fail_on))
 
 
-def _write(text: str, target: Path) -> None:
-    """The report to ``target`` (see :func:`linter.output.write_output`); a file written is named on stderr."""
+def _write(text: str, target: Path, found: Optional[str] = None) -> None:
+    """The report to ``target`` (see :func:`linter.output.write_output`); a file written is named on stderr.
+
+    With ``found`` (what the run found, in a few words), that line says it
+    first; a report on standard output is for tools, and stderr stays quiet.
+    """
     from linter.output import write_output
 
     if written := write_output(target, text):
-        typer.echo(f"kzlint: wrote {written}", err=True)
+        typer.echo(f"kzlint: {found + '; ' if found else ''}wrote {written}", err=True)
 
 
 @rules_app.callback(invoke_without_command=True)

@@ -74,7 +74,9 @@ class RunResult:
     ``word_changes`` holds the changed words of each sentence link (see
     :class:`~linter.diffing.PassageDiff`), so that the report can mark
     differences without computing them. ``facts`` is the
-    fact check across A, B and the other sources given with ``--with``.
+    fact check across A, B and the other sources given with ``--with``;
+    ``accepted`` how many findings a baseline took away, which the report
+    says, so that an empty report is not mistaken for a clean text.
     """
 
     a: Document
@@ -86,6 +88,7 @@ class RunResult:
     word_changes: Mapping[LinkKey, tuple[WordChange, ...]] = field(default_factory=dict)
     grammar_failure: str | None = None
     facts: FactsResult | None = None
+    accepted: int = 0
 
     @property
     def all_findings(self) -> tuple[Finding, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -181,6 +182,8 @@ def test_an_installed_kzlint_finds_its_shipped_rules(tmp_path: Path) -> None:
         pytest.skip("pip cannot fetch setuptools for an isolated build here")
     assert build.returncode == 0, build.stderr
     [wheel] = (tmp_path / "dist").glob("kzlint-*.whl")
+    packed = zipfile.ZipFile(wheel).namelist()
+    assert {"linter/report/assets/report.css", "linter/report/assets/report.js"} <= set(packed), "the HTML report's assets"
     site = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "zipfile", "-e", str(wheel), str(site)], check=True)
     probe = (

@@ -131,7 +131,7 @@ def test_align_with_adds_the_fact_check_to_both_formats(tmp_path: Path) -> None:
     report = tmp_path / "r.md"
     assert kzlint("align", *pair, *others, "--grammar", "off", "-o", str(report)).returncode == 1  # 26 against 52 (KZ130)
     text = report.read_text(encoding="utf-8")
-    assert "\n## Facts across sources\n" in text and text.index("## Findings") < text.index("## Facts across")
+    assert "\n## Facts across sources\n" in text and text.index("## Passages") < text.index("## Facts across")
     assert "**$24 billion**" in text[text.index("## Facts across") :]
     document = json.loads(kzlint("align", *pair, *others, "--grammar", "off", "-f", "json").stdout)
     assert list(document)[-1] == "facts"

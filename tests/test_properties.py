@@ -96,6 +96,7 @@ def _check_report(result: RunResult, files: dict[str, str]) -> None:
     document = json.loads(render([result], "json"))
     assert len(document["findings"]) == len(result.findings)
     _check_markdown(result, render([result], "markdown"))
+    _check_html(result, render([result], "html"))
 
 
 def _check_locations(result: RunResult, files: dict[str, str]) -> None:
@@ -125,6 +126,14 @@ def _check_markdown(result: RunResult, markdown: str) -> None:
             line = doc.position(doc.paragraphs[index].start)[0]
             assert markdown.count(f"\n- {label} line {line} (") == 1, (label, line)
     assert markdown.count("\n### Passage ") == len(result.alignment.groups)
+
+
+def _check_html(result: RunResult, page: str) -> None:
+    """Every finding has one place its link goes to; the texts' characters never open a tag of their own."""
+    for number in range(1, len(result.findings) + 1):
+        assert page.count(f'id="f{number}"') <= 1
+        assert f'href="#f{number}"' in page or 'href="#passage-' in page or '-paragraph-' in page
+    assert page.count("<script") == 1 and page.count("<style") == 1
 
 
 @given(TEXTS, TEXTS)

@@ -22,6 +22,15 @@ def test_committed_seed_report_matches_a_fresh_run(tmp_path: Path) -> None:
     )
 
 
+def test_committed_html_report_matches_a_fresh_run(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.html"
+    result = kzlint(*README_COMMAND, "--format", "html", "-o", str(fresh))
+    assert result.returncode in (0, 1), result.stderr
+    assert fresh.read_text(encoding="utf-8") == SEED_REPORT.with_suffix(".html").read_text(encoding="utf-8"), (
+        "reports/ is stale: regenerate it with the commands in the README"
+    )
+
+
 def test_committed_facts_report_matches_a_fresh_run(tmp_path: Path) -> None:
     fresh = tmp_path / "facts.md"
     sources = sorted(f"sources/{path.name}" for path in (REPO / "sources").glob("*.txt"))
