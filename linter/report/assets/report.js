@@ -27,7 +27,8 @@
       item.hidden = !visible;
       if (visible) count += 1;
     }
-    document.getElementById("wording-list").open = wording;
+    const folded = document.getElementById("wording-list");
+    if (folded) folded.open = wording;  // absent when nothing is worded differently, or KZ121 is off
     shown.textContent = count + " of " + items.length + " findings shown";
   }
 
