@@ -194,7 +194,8 @@ def measure_once(a_path: Path, b_path: Path, grammar: str, gold_path: Path | Non
     imports = time.perf_counter() - imports_began
     settings = Settings(grammar=GrammarSettings(backend=grammar))
     marks: list[tuple[str, float]] = []
-    result = compare(a_path, b_path, settings, lambda stage: marks.append((stage, time.perf_counter())))
+    with MeaningClock(marks) as meaning:
+        result = compare(a_path, b_path, settings, lambda stage: marks.append((stage, time.perf_counter())))
     marks.append(("reporting", time.perf_counter()))
     with tempfile.TemporaryDirectory() as folder:
         write_atomic(Path(folder) / "report.md", render([result], "markdown"))  # what `kzlint align` writes
@@ -209,6 +210,7 @@ def measure_once(a_path: Path, b_path: Path, grammar: str, gold_path: Path | Non
         "imports": imports,
         "stages": stages,
         "total": sum(stages.values()),
+        "meaning": dict(meaning.seconds),
         "json": json_seconds,
         "peak_rss_mib": peak_kib / 1024,
         "children_peak_rss_mib": children_peak_kib / 1024,
@@ -224,6 +226,42 @@ def measure_once(a_path: Path, b_path: Path, grammar: str, gold_path: Path | Non
         by_sentence = link_scores(sentence_links(result.a, result.b, result.alignment), gold_links)
         figures.update({f"sentence_{name}": value for name, value in asdict(by_sentence).items()})
     return figures
+
+
+class MeaningClock:
+    """Times the semantic part of a run, per stage: the sentence meanings that bridge the alignment's gaps
+    and the word correspondences the comparison rules read (:mod:`linter.meaning`), the word vectors'
+    loading included. Their entry points are wrapped for the run; the marks tell which stage is on.
+    A long text's rules are shared with a helper process, whose share is not counted here.
+    """
+
+    def __init__(self, marks: list[tuple[str, float]]) -> None:
+        import linter.align.bridges as bridges
+        import linter.diffing as diffing
+
+        self.marks = marks
+        self.seconds: Counter[str] = Counter()
+        self.patched = [(bridges, "meaning_vectors"), (diffing, "correspond")]
+        self.originals = [getattr(module, name) for module, name in self.patched]
+
+    def __enter__(self) -> "MeaningClock":
+        for (module, name), original in zip(self.patched, self.originals):
+            setattr(module, name, self._timed(original))
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        for (module, name), original in zip(self.patched, self.originals):
+            setattr(module, name, original)
+
+    def _timed(self, function: Any) -> Any:
+        def timed(*args: Any) -> Any:
+            began = time.perf_counter()
+            try:
+                return function(*args)
+            finally:
+                self.seconds[self.marks[-1][0] if self.marks else "reading"] += time.perf_counter() - began
+
+        return timed
 
 
 def _stage_durations(marks: Sequence[tuple[str, float]], end: float) -> dict[str, float]:
@@ -424,6 +462,7 @@ COLUMNS = (
     ("words", lambda r: f"{r['words']}"),
     *((heading, lambda r, s=stage: f"{r['stages'][s]:.3f}") for stage, heading in zip(STAGES, STAGE_HEADINGS)),
     ("total", lambda r: f"{r['total']:.3f}"),
+    ("meaning", lambda r: f"{sum(r['meaning'].values()):.3f}"),
     ("json", lambda r: f"{r['json']:.3f}"),
     ("start-up", lambda r: f"{r['startup']:.3f}"),
     ("wall", lambda r: f"{r['wall']:.3f}"),
