@@ -53,6 +53,9 @@ FUNCTION_WORDS = STOP_WORDS | frozenset(
 # Words that negate what follows; "not only" and "not just" do not.
 NEGATIONS = frozenset({"not", "no", "never", "none", "nothing", "nobody", "nowhere", "neither", "nor", "without"})
 _NOT_NEGATING = frozenset({"only", "just", "merely", "least"})
+# Words that say "cannot" without a negating word: "it is impossible for us to
+# leave" is "we can't leave".
+IMPLICIT_NEGATIONS = frozenset({"impossible", "unable", "incapable"})
 
 # Words that say a thing is possible, planned, wished or under discussion
 # rather than done: modal verbs of possibility, hedges, and verbs of intention
@@ -537,11 +540,10 @@ class PassageDiff:
 
     def modality_shift(self, run: ChangeRun) -> bool:
         """One side's run says possible, planned or wished where the other side's whole link has no modal at all."""
-        a_marked = _says(IRREALIS_MARKERS, map(NORM, run.a))
-        b_marked = _says(IRREALIS_MARKERS, map(NORM, run.b))
+        a_marked, b_marked = _says_irrealis(map(NORM, run.a)), _says_irrealis(map(NORM, run.b))
         if a_marked == b_marked:
             return False
-        return not _says(MODAL_MARKERS, self.b.norms if a_marked else self.a.norms)
+        return not _says_modal(self.b.norms if a_marked else self.a.norms)
 
     def reversal_in(self, run: ChangeRun) -> Reversal | None:
         """The reversed phrase this run (one of :attr:`runs`) is part of, if any."""
@@ -617,9 +619,14 @@ def _sentence_openers(sentences: Sequence[Sentence]) -> Iterator[int]:
 _FIRST_WORD = re.compile(r"[^\W_]")
 
 
-def _says(markers: frozenset[str], norms: Iterable[str]) -> bool:
-    """Whether the words hold one of the markers, or a contracted modal ("we'd", "I'll")."""
-    return any(norm in markers or norm.endswith(_CONTRACTED_MODALS) for norm in norms)
+def _says_modal(norms: Iterable[str]) -> bool:
+    """Whether the words hold a modal verb, a verb of intention or talk, or a contracted modal ("we'd", "I'll")."""
+    return any(norm in MODAL_MARKERS or norm.endswith(_CONTRACTED_MODALS) for norm in norms)
+
+
+def _says_irrealis(norms: Iterable[str]) -> bool:
+    """Whether the words say possible, planned or wished: "we'd" may be "we had", so a contraction is not enough."""
+    return not IRREALIS_MARKERS.isdisjoint(norms)
 
 
 def context_stems(sentences: Sequence[Sentence]) -> frozenset[str]:
@@ -668,14 +675,21 @@ def _negation_cues(words: Words) -> frozenset[int]:
         return frozenset()
     cues = set()
     for index, norm in enumerate(norms):
-        following = norms[index + 1] if index + 1 < len(norms) else ""
-        negating = norm in NEGATIONS or norm.endswith("n't") or norm == "cannot"
-        if negating and not (norm == "not" and following in _NOT_NEGATING):
+        following = norms[index + 1 : index + 3]
+        negating = norm in _NEGATING_WORDS or norm.endswith("n't")
+        if negating and not _negation_undone(norm, following):
             cues.add(words.starts[index])
     return frozenset(cues)
 
 
-_NEGATING_WORDS = NEGATIONS | {"cannot"}
+def _negation_undone(norm: str, following: list[str]) -> bool:
+    """"Not only", "not just": no negation; "can't help but": an affirmation ("we have to")."""
+    if norm == "not":
+        return following[:1] != [] and following[0] in _NOT_NEGATING
+    return norm in ("can't", "cannot") and following == ["help", "but"]
+
+
+_NEGATING_WORDS = NEGATIONS | IMPLICIT_NEGATIONS | {"cannot"}
 _ENDS_NOT = methodcaller("endswith", "n't")
 
 
