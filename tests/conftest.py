@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -37,3 +39,13 @@ def kzlint(*args: str, cwd: Path = REPO, stdin: str | None = None) -> subprocess
     return subprocess.run(
         [sys.executable, "-m", "linter", *args], cwd=cwd, input=stdin, capture_output=True, text=True, timeout=300
     )
+
+
+def load_bench_script(name: str) -> ModuleType:
+    """A script of ``bench/`` imported as a module, so that tests check the figures' own code."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module

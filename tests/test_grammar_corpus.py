@@ -5,25 +5,14 @@ No recall is asserted here; the figures come from running bench/grammar_quality.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from types import ModuleType
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, load_bench_script
 
 
-def _load_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("grammar_quality", REPO / "bench" / "grammar_quality.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
-    spec.loader.exec_module(module)
-    return module
 
-
-bench = _load_bench()
+bench = load_bench_script("grammar_quality")
 CORPORA = [bench.CORPUS, bench.UNSEEN]
 
 

@@ -23,7 +23,7 @@ from linter.diffing import (
     passage_diff,
     word_diff,
 )
-from linter.model import Finding, Location, ParagraphKind, Severity
+from linter.model import Finding, Location, Severity
 from linter.rules.base import Comparison, PairRule
 from linter.segment import load_document, segment, tokens
 
