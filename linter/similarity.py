@@ -70,11 +70,16 @@ def stem(word: str) -> str:
 
 def keys(text: str) -> Keys:
     """The stemmed content words of ``text``, with their counts."""
-    return Counter(chain.from_iterable(map(_token_keys, content_tokens(text))))
+    return keys_of_words(content_tokens(text))
+
+
+def keys_of_words(words: Iterable[str]) -> Keys:
+    """The stemmed content words among lower-cased word forms (see :func:`linter.segment.content_tokens`)."""
+    return Counter(chain.from_iterable(map(word_keys, words)))
 
 
 @cache
-def _token_keys(token: str) -> tuple[str, ...]:
+def word_keys(token: str) -> tuple[str, ...]:
     """The keys of one word form: none for a function word, one per part of a compound.
 
     Hyphenated compounds count as their parts, since one translator writes

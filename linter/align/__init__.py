@@ -25,5 +25,5 @@ __all__ = ["align"]
 def align(a: Document, b: Document) -> Alignment:
     """Groups of paragraphs of ``a`` and ``b`` that render the same content, with their sentence links."""
     sides = Sides.of(a, b)
-    links = bridged(a, b, sides, coherent(sides, link_sentences(sides, candidate_links(sides))))
+    links = bridged(sides, coherent(sides, link_sentences(sides, candidate_links(sides))))
     return group_paragraphs(a, b, sides, links)

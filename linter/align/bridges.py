@@ -30,9 +30,6 @@ from linter.align.sentences import MOVED_RUN
 from linter.align.units import Link, Sides, Unit
 from linter.meaning.correspondence import meaning_vectors
 from linter.meaning.vectors import word_vectors
-from linter.model import Document
-from linter.segment import content_tokens
-from linter.similarity import STOP_WORDS
 
 # One-to-one links sampled to measure chance: enough for a stable 95th
 # percentile (twice as many pairs), few enough to cost milliseconds.
@@ -45,11 +42,11 @@ BRIDGE_SLACK = 2
 BRIDGE_CELLS = 400
 
 
-def bridged(a: Document, b: Document, sides: Sides, links: list[Link]) -> list[Link]:
+def bridged(sides: Sides, links: list[Link]) -> list[Link]:
     """``links`` (ordered by B) with the bridges between consecutive links added, in the same order."""
     covered_a = {p for link in links for p in link.a}
     covered_b = {p for link in links for p in link.b}
-    texts = _Texts(_Reader(a, sides.a), _Reader(b, sides.b), links)
+    texts = _Texts(sides, links)
     bridges = []
     for left, right in pairwise(links):
         if left.a[-1] < right.a[0] and left.b[-1] < right.b[0]:
@@ -102,23 +99,10 @@ def _believable(found: list[Link], m: int, n: int) -> bool:
 
 
 @dataclass(frozen=True)
-class _Reader:
-    """One side's content words by unit position, as the vectors read them."""
-
-    doc: Document
-    units: list[Unit]
-
-    def words(self, position: int) -> list[str]:
-        text = self.doc.sentences[self.units[position].sentence].text
-        return [word for word in content_tokens(text) if word not in STOP_WORDS]
-
-
-@dataclass(frozen=True)
 class _Texts:
     """Both sides and their links: where bridges are looked for, and what chance is for these texts."""
 
-    a: _Reader
-    b: _Reader
+    sides: Sides
     links: list[Link]
 
     def bridges(self, left: Link, right: Link, a_free: list[int], b_free: list[int]) -> list[Link]:
@@ -129,10 +113,11 @@ class _Texts:
         side's sentences at the gap's edges; of those, the pairs kept are the
         heaviest matching that keeps both texts' order.
         """
-        a_meaning = meaning_vectors([self.a.words(p) for p in a_free])
-        b_meaning = meaning_vectors([self.b.words(p) for p in b_free])
-        a_edges = meaning_vectors([self.a.words(p) for p in (left.a[-1], right.a[0])])
-        b_edges = meaning_vectors([self.b.words(p) for p in (left.b[-1], right.b[0])])
+        a, b = self.sides.a, self.sides.b
+        a_meaning = meaning_vectors([a[p].words for p in a_free])
+        b_meaning = meaning_vectors([b[p].words for p in b_free])
+        a_edges = meaning_vectors([a[p].words for p in (left.a[-1], right.a[0])])
+        b_edges = meaning_vectors([b[p].words for p in (left.b[-1], right.b[0])])
         scores = a_meaning @ b_meaning.T
         rivals = np.maximum((a_meaning @ b_edges.T).max(1)[:, None], (a_edges @ b_meaning.T).max(0)[None, :])
         mutual = (scores == scores.max(1, keepdims=True)) & (scores == scores.max(0, keepdims=True))
@@ -152,8 +137,8 @@ class _Texts:
         if len(ones) < CHANCE_LINKS:
             return floor
         sample = ones[:: len(ones) // CHANCE_LINKS][:CHANCE_LINKS]
-        a_meaning = meaning_vectors([self.a.words(link.a[0]) for link in sample])
-        b_meaning = meaning_vectors([self.b.words(link.b[0]) for link in sample])
+        a_meaning = meaning_vectors([self.sides.a[link.a[0]].words for link in sample])
+        b_meaning = meaning_vectors([self.sides.b[link.b[0]].words for link in sample])
         scores = [(a_meaning * np.roll(b_meaning, -shift, axis=0)).sum(1) for shift in (1, 2)]
         return max(floor, float(np.percentile(np.concatenate(scores), 95)))
 

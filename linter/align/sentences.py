@@ -24,13 +24,15 @@ Built in four steps, each answering a way in which renderings differ:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from linter.align.candidates import mutual_nearest
 from linter.align.chain import heaviest_chain
 from linter.align.resegment import resegmented
 from linter.align.units import Link, Sides, Span, Taken, Unit, adjacent
+from linter.meaning.correspondence import without_counterpart
+from linter.similarity import word_keys
 
 # Links whose sentences are at most this many positions apart on both sides
 # belong to one run: room for a sentence or two that one side left out.
@@ -185,10 +187,10 @@ def _best_growth(sides: Sides, link: Link, taken: Taken) -> Link | None:
     """The one-sentence extension of ``link`` with the highest similarity above its own, or a rendered piece.
 
     A piece of its own paragraph whose content words the other side of the
-    link mostly says ("They are real sounds of the universe." before "They
-    will travel outward…", rendered by one sentence of A) joins the link even
-    when it lowers the similarity: a link that matched well already loses
-    share to any piece that is not rendered word for word.
+    link mostly renders, by stem or by meaning ("They are real sounds of the
+    universe." before "They will travel outward…", rendered by one sentence of
+    A) joins the link even when it lowers the similarity: a link that matched
+    well already loses share to any piece that is not rendered word for word.
     """
     options = sides.links(_extensions(sides, link, taken))
     raising = [option for option in options if option.score > link.score]
@@ -198,19 +200,39 @@ def _best_growth(sides: Sides, link: Link, taken: Taken) -> Link | None:
 
 
 def _rendered_piece(sides: Sides, link: Link, grown: Link) -> bool:
-    """Whether ``grown`` adds to ``link`` a sentence of the same paragraph, most of whose words the other side has."""
+    """Whether ``grown`` adds to ``link`` a sentence of the same paragraph, most of whose words the other side renders.
+
+    By stem always; by meaning too (the word vectors) when the grown link
+    holds both paragraphs whole, so that the order of two paragraphs that
+    render each other vouches for the piece: an excerpt's quote that stops
+    inside a paragraph of B gains no sentence of B it skipped.
+    """
     if grown.a != link.a:
-        return _piece_rendered(sides.a, link.a, grown.a, [sides.b[p] for p in link.b])
-    return _piece_rendered(sides.b, link.b, grown.b, [sides.a[p] for p in link.a])
+        return _piece_rendered(sides.a, link.a, grown.a, sides.b, link.b)
+    return _piece_rendered(sides.b, link.b, grown.b, sides.a, link.a)
 
 
-def _piece_rendered(units: list[Unit], kept: Span, grown: Span, others: list[Unit]) -> bool:
+def _piece_rendered(units: list[Unit], kept: Span, grown: Span, others: list[Unit], other_span: Span) -> bool:
     (added,) = set(grown) - set(kept)
     piece = units[added]
-    if piece.paragraph != units[kept[0]].paragraph or not piece.keys:
+    if piece.paragraph != units[kept[0]].paragraph or not piece.words:
         return False
-    said = set().union(*(other.keys for other in others))
-    return 2 * sum(key in said for key in piece.keys) > len(piece.keys)
+    said = [others[p] for p in other_span]
+    said_keys = set().union(*(other.keys for other in said))
+    unsaid = [word for word in piece.words if not said_keys.issuperset(word_keys(word))]
+    if 2 * len(unsaid) >= len(piece.words) and _whole(units, (*kept, added)) and _whole(others, other_span):
+        unsaid = without_counterpart(unsaid, [word for other in said for word in other.words])
+    return 2 * len(unsaid) < len(piece.words)
+
+
+def _whole(units: list[Unit], span: Sequence[int]) -> bool:
+    """Whether the positions are all the sentences of their one paragraph (which are consecutive positions)."""
+    paragraph = units[span[0]].paragraph
+    first, last = min(span), max(span)
+    before = first > 0 and units[first - 1].paragraph == paragraph
+    after = last + 1 < len(units) and units[last + 1].paragraph == paragraph
+    whole_run = len(set(span)) == last - first + 1 and all(units[p].paragraph == paragraph for p in span)
+    return whole_run and not before and not after
 
 
 def _extensions(sides: Sides, link: Link, taken: Taken) -> Iterator[tuple[Span, Span]]:

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from linter.model import Document
-from linter.similarity import Keys, keys, merged, similarity
+from linter.segment import content_tokens
+from linter.similarity import STOP_WORDS, Keys, keys_of_words, merged, similarity
 
 # Thresholds on similarity, the share of content words two passages have in
 # common (Sørensen–Dice of stemmed keys, see linter.similarity), measured on
@@ -47,6 +48,8 @@ class Unit:
     paragraph: int
     keys: Keys
     size: int
+    # The content words as written (lower case), for comparing meaning (bridges, growth by meaning).
+    words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,8 +128,9 @@ def units_of(doc: Document) -> list[Unit]:
     for paragraph in doc.paragraphs:
         if paragraph.kind.is_content:
             for sentence in paragraph.sentences:
-                found = keys(sentence.text)
-                units.append(Unit(sentence.index, paragraph.index, found, sum(found.values())))
+                words = tuple(word for word in content_tokens(sentence.text) if word not in STOP_WORDS)
+                found = keys_of_words(words)
+                units.append(Unit(sentence.index, paragraph.index, found, sum(found.values()), words))
     return units
 
 

@@ -52,6 +52,12 @@ def correspond(a_keys: Sequence[str | None], b_keys: Sequence[str | None], a_wor
     return Correspondence(frozenset(a_missing), frozenset(b_missing))
 
 
+def without_counterpart(words: Sequence[str], others: Sequence[str]) -> list[str]:
+    """The words whose vector is near none of ``others`` (all of them when ``others`` is empty)."""
+    positions = _without_counterpart(list(range(len(words))), words, list(others), word_vectors().threshold)
+    return [words[i] for i in positions]
+
+
 def _without_counterpart(candidates: list[int], words: Sequence[str], others: list[str], level: float) -> list[int]:
     """The candidates (word indices) whose vector comes no closer than ``level`` to any of the other side's words."""
     if not candidates or not others:
