@@ -91,6 +91,11 @@ class Triage:
     def first_to_fix(self) -> tuple[Finding, ...]:
         return self.to_fix[:FIRST_TO_FIX]
 
+    @property
+    def wording_only(self) -> int:
+        """How many findings say only that A words something differently (KZ121, when it is on)."""
+        return sum(len(p.wording_only) for p in self.passages) + len(self.outside_wording_only)
+
     @cached_property
     def passage_of(self) -> dict[Finding, int]:
         """The number of the passage each finding sits under (findings outside passages are not in it)."""

@@ -24,7 +24,7 @@ from linter.diffing import WordChange
 from linter.engine import FactsResult, RunResult
 from linter.facts import Verdict
 from linter.model import Finding, Location, Severity
-from linter.report.phrases import INDEPENDENT_TRANSLATIONS, count, paragraph_lines, severities, size
+from linter.report.phrases import INDEPENDENT_TRANSLATIONS, findings_counts, count, paragraph_lines, severities, size
 from linter.triage import FIRST_TO_FIX, Block, Passage, Triage, is_reference_problem, is_wording_only, reading_order
 
 _CHANGE_CLASSES = {"a": {"replace": "changed", "delete": "only-a"}, "b": {"replace": "changed", "insert": "only-b"}}
@@ -165,10 +165,8 @@ class _Page:
         result, triaged = self.result, self.triaged
         summary, alignment = result.summary, result.alignment
         assert alignment is not None
-        wording = sum(len(p.wording_only) for p in triaged.passages) + len(triaged.outside_wording_only)
         yield '<ul class="counts">'
-        in_b = f"; in B, {severities(triaged.counts('b'))}" if triaged.reference else ""
-        yield f"<li>Findings: in A, {severities(triaged.counts('a'))} ({wording} of them wording only){in_b}.</li>"
+        yield f"<li>Findings: {findings_counts(triaged)}.</li>"
         if triaged.accepted:
             yield f"<li>Accepted in the baseline: {count(triaged.accepted, 'finding')}, not shown.</li>"
         coverage = f"{summary.coverage_of_b:.0%}" if summary.coverage_of_b is not None else "n/a"

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from linter.diffing import WordChange
 from linter.engine import FactsResult, RunResult
 from linter.model import Document, Finding, Location, ParagraphKind, Severity
-from linter.report.phrases import INDEPENDENT_TRANSLATIONS, count, paragraph_lines, severities, size
+from linter.report.phrases import INDEPENDENT_TRANSLATIONS, count, findings_counts, paragraph_lines, severities, size
 from linter.triage import FIRST_TO_FIX, Passage, Triage
 
 # Characters that end a line somewhere (a table row must stay one line), and other controls.
@@ -179,9 +179,7 @@ def _facts_in_dispute(facts: FactsResult) -> Iterator[str]:
 def _counts(result: RunResult, triaged: Triage) -> Iterator[str]:
     summary, alignment = result.summary, result.alignment
     assert alignment is not None
-    wording = sum(len(p.wording_only) for p in triaged.passages) + len(triaged.outside_wording_only)
-    in_b = f"; in B, {severities(triaged.counts('b'))}" if triaged.reference else ""
-    yield f"- **Findings:** in A, {severities(triaged.counts('a'))} ({wording} of them wording only){in_b}."
+    yield f"- **Findings:** {findings_counts(triaged)}."
     if triaged.accepted:
         yield f"- **Accepted in the baseline:** {count(triaged.accepted, 'finding')}, not shown."
     if summary.findings_by_category:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from linter.model import Document, Severity
+from linter.triage import Triage
 
 
 def count(number: int, noun: str) -> str:
@@ -22,6 +23,13 @@ INDEPENDENT_TRANSLATIONS = (
     "where only the wording differs (synonyms, word forms, word order) nothing is listed; "
     "`--show-wording` lists those differences too (KZ121)."
 )
+
+
+def findings_counts(triaged: Triage) -> str:
+    """``in A, 0 errors, 12 warnings, 3 infos; in B, …``: the counts of the summary, wording-only ones named if any."""
+    wording = f" ({triaged.wording_only} of them wording only)" if triaged.wording_only else ""
+    in_b = f"; in B, {severities(triaged.counts('b'))}" if triaged.reference else ""
+    return f"in A, {severities(triaged.counts('a'))}{wording}{in_b}"
 
 
 def size(doc: Document) -> str:
