@@ -95,26 +95,35 @@ def compare(
     on_stage: Stage | None = None,
     others: Sequence[Path] = (),
     on_progress: Progress | None = None,
+    shipped: Mapping[Path, bytes] | None = None,
 ) -> RunResult:
     """Align rendering A with reference B and run pair and single-text rules.
 
     ``on_stage`` is called as each stage begins, ``on_progress`` as the rules
     stage gets through its pieces of work. With ``others``, also check the
     facts A, B and the other sources state (see :func:`cross_check`).
+    ``shipped`` holds the bytes of texts read by the caller, by path, so that
+    a batch worker which cannot see the files still reports them by their names.
     """
     with collector_paused():
-        return _compare(a_path, b_path, settings, on_stage or _quiet, others, on_progress)
+        return _compare(a_path, b_path, settings, on_stage or _quiet, others, on_progress, shipped or {})
 
 
 def _compare(
-    a_path: Path, b_path: Path, settings: Settings, stage: Stage, others: Sequence[Path], progress: Progress | None
+    a_path: Path,
+    b_path: Path,
+    settings: Settings,
+    stage: Stage,
+    others: Sequence[Path],
+    progress: Progress | None,
+    shipped: Mapping[Path, bytes],
 ) -> RunResult:
     from linter.align import align
 
     stage("reading")
     _refuse_same_file(a_path, b_path)
-    a_source, b_source = _read(a_path, settings), _read(b_path, settings)
-    other_sources = [_read(path, settings) for path in others]
+    a_source, b_source = _read(a_path, settings, shipped), _read(b_path, settings, shipped)
+    other_sources = [_read(path, settings, shipped) for path in others]
     stage("segmentation")
     a, b = _segment(a_path, a_source), _segment(b_path, b_source)
     other_docs = [_segment(path, source) for path, source in zip(others, other_sources, strict=True)]
@@ -186,8 +195,9 @@ def _check(path: Path, settings: Settings, stage: Stage) -> RunResult:
     return RunResult(doc, None, None, findings, summary, checked.backend, grammar_failure=checked.failure)
 
 
-def _read(path: Path, settings: Settings) -> Source:
-    return read_source(path, settings.input.encoding, settings.input.max_file_mb)
+def _read(path: Path, settings: Settings, shipped: Mapping[Path, bytes] | None = None) -> Source:
+    data = shipped.get(path) if shipped else None
+    return read_source(path, settings.input.encoding, settings.input.max_file_mb, data)
 
 
 def _segment(path: Path, source: Source) -> Document:

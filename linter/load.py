@@ -67,9 +67,16 @@ class Source:
     encoding: str
 
 
-def read_source(path: Path, encoding: str | None = None, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> Source:
-    """Read, decode and normalise one text; anything that is not a readable text is an InputError."""
-    data = _read_bytes(path, max_file_mb)
+def read_source(
+    path: Path, encoding: str | None = None, max_file_mb: float = DEFAULT_MAX_FILE_MB, data: bytes | None = None
+) -> Source:
+    """Read, decode and normalise one text; anything that is not a readable text is an InputError.
+
+    ``data``, when given, is the file's content read elsewhere (a batch task
+    ships it to a worker that cannot see the file); ``path`` then only names it.
+    """
+    if data is None:
+        data = _read_bytes(path, max_file_mb)
     text, used = decode(data, path, encoding)
     _refuse_control_characters(path, text)
     normalised, origin = normalise(text)

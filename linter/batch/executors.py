@@ -1,0 +1,129 @@
+"""Where the pairs run: local worker processes, or an existing Dask distributed cluster.
+
+Both take the tasks and yield each pair's outcome as soon as it is done, in
+the order they finish; the client writes it. Worker processes live for the
+whole batch, so the grammar cache, Harper's dictionary and the rule files
+they load once serve every pair they run. A worker that dies takes no
+finished pair with it: the local pool is started again for the pairs left,
+and Dask's scheduler gives a dead worker's pairs to the others.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import get_context
+from typing import Protocol
+
+from linter.batch.task import PairOutcome, PairTask, failed, run_pair
+from linter.errors import UsageError
+
+# How often the local pool may lose a worker before the pairs left are failed rows.
+_POOL_RESTARTS = 3
+DASK_INSTALL = "pip install 'kzlint[dask]'"
+
+
+class Executor(Protocol):
+    """Runs tasks and yields their outcomes as they finish."""
+
+    ships_texts: bool
+
+    def outcomes(self, tasks: Sequence[PairTask]) -> Iterator[PairOutcome]: ...
+
+
+class LocalProcesses:
+    """``jobs`` worker processes on this machine (0: one per core)."""
+
+    ships_texts = False
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs or os.cpu_count() or 1
+
+    def outcomes(self, tasks: Sequence[PairTask]) -> Iterator[PairOutcome]:
+        pending = dict(enumerate(tasks))
+        for _attempt in range(_POOL_RESTARTS + 1):
+            if not pending:
+                return
+            yield from self._one_pool(pending)
+        for task in pending.values():
+            yield failed(task.spec.id, f"a worker process died while running it ({_POOL_RESTARTS + 1} times)")
+
+    def _one_pool(self, pending: dict[int, PairTask]) -> Iterator[PairOutcome]:
+        """Run ``pending`` in one pool, removing each pair as it is done, until all are or the pool breaks."""
+        pool = ProcessPoolExecutor(
+            max_workers=min(self.jobs, len(pending)), mp_context=get_context("forkserver"), initializer=_leave_interrupts
+        )
+        try:
+            futures = {pool.submit(run_pair, task): number for number, task in pending.items()}
+            for future in as_completed(futures):
+                if _broken(future):
+                    break
+                del pending[futures[future]]
+                yield future.result()
+            # A broken pool may still hold results its other workers finished.
+            for future, number in futures.items():
+                if number in pending and future.done() and not _broken(future):
+                    del pending[number]
+                    yield future.result()
+        except BaseException:
+            # Ctrl-C or the client stopping: running pairs finish in the background, queued ones never start.
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
+
+
+def _broken(future: Future) -> bool:
+    return isinstance(future.exception(), BrokenProcessPool)
+
+
+def _leave_interrupts() -> None:
+    """Ctrl-C is the client's to handle: a worker finishes its pair and is then shut down."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class DaskCluster:
+    """An existing Dask distributed scheduler at ``address``; each pair is one task."""
+
+    def __init__(self, address: str, ship_texts: bool, timeout: float) -> None:
+        self.address = address
+        self.ships_texts = ship_texts
+        self.timeout = timeout
+
+    def outcomes(self, tasks: Sequence[PairTask]) -> Iterator[PairOutcome]:
+        distributed = _distributed()
+        client = self._connect(distributed.Client)
+        futures = []
+        try:
+            futures = client.map(run_pair, list(tasks), pure=False)
+            ids = {future.key: task.spec.id for future, task in zip(futures, tasks, strict=True)}
+            for future in distributed.as_completed(futures):
+                yield _dask_outcome(future, ids[future.key])
+                future.release()
+        finally:
+            client.cancel(futures)
+            client.close()
+
+    def _connect(self, client_class: type):
+        try:
+            return client_class(self.address, timeout=self.timeout, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise UsageError(f"cannot reach the Dask scheduler at {self.address}: {exc}") from None
+
+
+def _dask_outcome(future, pair_id: str) -> PairOutcome:
+    """The pair's outcome, or a failed row when the cluster gave up on it (a worker died too often)."""
+    try:
+        return future.result()
+    except Exception as exc:
+        return failed(pair_id, f"the Dask cluster did not run it: {type(exc).__name__}: {exc}")
+
+
+def _distributed():
+    try:
+        import dask.distributed
+    except ImportError:
+        raise UsageError(f"--dask needs Dask distributed: {DASK_INSTALL}") from None
+    return dask.distributed
