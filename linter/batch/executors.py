@@ -69,10 +69,22 @@ class LocalProcesses:
                     del pending[number]
                     yield future.result()
         except BaseException:
-            # Ctrl-C or the client stopping: running pairs finish in the background, queued ones never start.
-            pool.shutdown(wait=False, cancel_futures=True)
+            # Ctrl-C or the client stopping: a pair still running would have nobody to write it.
+            _stop_workers(pool)
             raise
         pool.shutdown(wait=True)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Cancel the queued pairs and end the workers now, so that none outlives the batch."""
+    if hasattr(pool, "terminate_workers"):  # Python 3.14 and later
+        pool.terminate_workers()
+        return
+    # Before 3.14 the pool's processes are only reachable through its private mapping.
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+    # With its workers gone the pool shuts down at once, and releases its queues' semaphores.
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _broken(future: Future) -> bool:
@@ -99,7 +111,7 @@ class DaskCluster:
         try:
             futures = client.map(run_pair, list(tasks), pure=False)
             ids = {future.key: task.spec.id for future, task in zip(futures, tasks, strict=True)}
-            for future in distributed.as_completed(futures):
+            for future in distributed.as_completed(futures, loop=client.loop):
                 yield _dask_outcome(future, ids[future.key])
                 future.release()
         finally:
