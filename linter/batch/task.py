@@ -75,6 +75,8 @@ def run_pair(task: PairTask) -> PairOutcome:
         return _here(failed(spec.id, str(error)))
     except Exception as error:  # a defect met on one pair is that pair's row, not the end of the batch
         return _here(failed(spec.id, f"internal error: {type(error).__name__}: {error}"))
+    finally:
+        _forget_words()
     findings = result.all_findings
     by_severity = Counter(f.severity.label for f in findings)
     outcome = PairOutcome(
@@ -86,6 +88,22 @@ def run_pair(task: PairTask) -> PairOutcome:
         reports=reports,
     )
     return _here(outcome)
+
+
+def _forget_words() -> None:
+    """Empty the caches that hold the words and names of the texts read, once a pair is done.
+
+    They speed up one comparison, where words and names repeat, but a worker
+    that runs thousands of pairs would otherwise grow with every new word it
+    meets; loaded models (Harper's dictionary, the rule files) stay.
+    """
+    from linter import diffing, names, similarity
+    from linter.grammar import names as grammar_names
+
+    for module in (names, grammar_names, similarity, diffing):
+        for value in vars(module).values():
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
 
 
 def _here(outcome: PairOutcome) -> PairOutcome:
