@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -35,3 +37,13 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 def kzlint(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     """kzlint as a user runs it: a new process, its exit code, its stdout and stderr."""
     return subprocess.run([sys.executable, "-m", "linter", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def load_bench(script: str) -> ModuleType:
+    """A benchmark script of ``bench/`` as a module, so that tests can check its arithmetic without running it."""
+    spec = importlib.util.spec_from_file_location(f"bench_{Path(script).stem}", REPO / "bench" / script)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module

@@ -9,7 +9,6 @@ check properties (ranking, totals, statuses), not today's numbers.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import shutil
 import signal
@@ -17,29 +16,19 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-from conftest import EXCERPTS, FULL, REPO, SOURCES, kzlint
+from conftest import EXCERPTS, FULL, REPO, SOURCES, kzlint, load_bench
 
 SAMPLE = REPO / "tests" / "data" / "asv-darby-sample"
 CHINADAILY = SOURCES / "chinadaily-xi-visit-bonds-of-friendship.txt"
 OFF = ("--grammar", "off")
 
 
-def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_batch", REPO / "bench" / "batch.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
-    spec.loader.exec_module(module)
-    return module
-
-
 def archive(folder: Path, chapters: int) -> Path:
     """``chapters`` Bible chapter pairs, and the seed pair with a third source, listed in one CSV manifest."""
-    manifest = _bench().build_archive(SAMPLE, folder, chapters)
+    manifest = load_bench("batch.py").build_archive(SAMPLE, folder, chapters)
     for source in (EXCERPTS, FULL, CHINADAILY):
         shutil.copy(source, folder / source.name)
     with manifest.open("a", newline="", encoding="utf-8") as stream:
@@ -241,7 +230,7 @@ def test_usage_mistakes_are_one_line_and_status_2(tmp_path: Path) -> None:
 
 
 def test_the_benchmark_archive_drops_and_swaps_paragraphs_of_some_articles(tmp_path: Path) -> None:
-    bench = _bench()
+    bench = load_bench("batch.py")
     manifest = bench.build_archive(SAMPLE, tmp_path, 10)
     with manifest.open(encoding="utf-8") as stream:
         rows = list(csv.DictReader(stream))

@@ -56,7 +56,7 @@ def test_shipped_texts_reach_workers_that_cannot_see_the_files(tmp_path: Path, c
     from linter.batch.runner import run_batch
     from linter.config import Overrides, load_settings
 
-    manifest = archive(tmp_path / "archive", 2)
+    archive(tmp_path / "archive", 2)
     settings = load_settings(tmp_path, Overrides(grammar="off", jobs=1))
     # Paths relative to a folder the workers do not run in: only the client can read them.
     monkeypatch.chdir(tmp_path / "archive")

@@ -5,32 +5,20 @@ No timings are asserted here; the figures come from running bench/run.py.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from fractions import Fraction
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, load_bench
 from linter.model import AlignedGroup, Alignment, SentenceLink
 from linter.segment import load_document, segment
 
 BOOK = REPO.parent / "shared" / "bench" / "asv-darby-bible"
 
 
-def _load_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_run", REPO / "bench" / "run.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load_bench()
+bench = load_bench("run.py")
 
 
 @pytest.fixture(scope="module")

@@ -66,11 +66,15 @@ def finished(files: PairFiles, key: str) -> PairOutcome | None:
 
 
 def save(files: PairFiles, key: str, outcome: PairOutcome) -> None:
-    """Write the pair's reports, then its record: a report without a record is simply redone."""
+    """Write the pair's reports, then its record: a report without a record is simply redone.
+
+    The reports reach the disk before the record is written; the record itself
+    is not flushed, since losing it in a power cut only means the pair is redone.
+    """
     for name, text in outcome.reports.items():
         write_atomic(files.report(name), text)
     record = {"fingerprint": key, "counts": outcome.counts, "by_rule": outcome.by_rule, "by_category": outcome.by_category}
-    write_atomic(files.record, json.dumps(record, indent=1, sort_keys=True) + "\n")
+    write_atomic(files.record, json.dumps(record, indent=1, sort_keys=True) + "\n", durable=False)
 
 
 def forget(files: PairFiles) -> None:
