@@ -83,21 +83,29 @@ class _StageLine(_Line):
 
 
 class _CountLine(_Line):
-    """How many of a batch's pairs are done, and the time left at the pace so far."""
+    """How many of a batch's pairs are done, and the time left at the pace so far.
+
+    The first count is what was done before this run (pairs finished earlier
+    and skipped): the pace is reckoned from the pairs done since.
+    """
 
     def __init__(self, stream: TextIO, total: int) -> None:
         super().__init__(stream)
         self._total = total
         self._done = 0
         self._failed = 0
+        self._before: int | None = None
 
     def advance(self, done: int, failed: int) -> None:
+        if self._before is None:
+            self._before = done
         self._done, self._failed = done, failed
 
     def _text(self, elapsed: float) -> str:
         done, total = self._done, self._total
+        since = done - (self._before or 0)
         failed = f", {self._failed} failed" if self._failed else ""
-        left = f", about {_duration(elapsed / done * (total - done))} left" if 0 < done < total else ""
+        left = f", about {_duration(elapsed / since * (total - done))} left" if since and done < total else ""
         return f"kzlint {_bar(done / total if total else 1.0)} {done}/{total} pairs{failed} {_duration(elapsed)}{left}"
 
 
