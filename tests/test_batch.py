@@ -242,3 +242,20 @@ def test_the_benchmark_archive_drops_and_swaps_paragraphs_of_some_articles(tmp_p
         chapter = chapters[row["id"]]
         assert b == list(chapter.b) and a == bench.edited(chapter.a, number)
         assert (len(a) < len(chapter.a)) == (number % bench.DROP_EVERY == 1 and len(chapter.a) > 2)
+
+
+def test_a_csv_manifest_lists_other_sources_and_options_with_semicolons(tmp_path: Path) -> None:
+    from linter.batch.manifest import PairOptions, read_manifest
+
+    (tmp_path / "desk").mkdir()
+    manifest = tmp_path / "desk" / "manifest.csv"
+    manifest.write_text(
+        "a,b,with,disable,encoding\nkursiv.txt,kazinform.txt,chinadaily.txt; gt.txt,KZ12;GR.harper,windows-1251\n",
+        encoding="utf-8",
+    )
+
+    (pair,) = read_manifest(manifest)
+
+    assert pair.id == "kursiv--kazinform" and pair.a == tmp_path / "desk" / "kursiv.txt"
+    assert pair.others == (tmp_path / "desk" / "chinadaily.txt", tmp_path / "desk" / "gt.txt")
+    assert pair.options == PairOptions(encoding="windows-1251", disable=("KZ12", "GR.harper"))

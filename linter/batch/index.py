@@ -117,7 +117,7 @@ def _markdown_lines(index: BatchIndex) -> Iterator[str]:
         f"- {statuses['ok']} compared in this run, {statuses['skipped']} unchanged since their last report, "
         f"{statuses['failed']} failed."
     )
-    yield "- Findings: " + ", ".join(f"{totals[label]} {label}" for label in _SEVERITIES) + "."
+    yield "- Findings: " + ", ".join(_severity_count(totals[label], label) for label in _SEVERITIES) + "."
     yield ""
     yield "## Pairs, worst first"
     yield ""
@@ -139,6 +139,11 @@ def _markdown_lines(index: BatchIndex) -> Iterator[str]:
         yield "|---|---|"
         for row in failures:
             yield f"| {escape(row.spec.id)} | {escape(row.outcome.error or '')} |"
+
+
+def _severity_count(count: int, label: str) -> str:
+    """"1 error", "2 warnings", "3 info"."""
+    return f"{count} {label}" if count == 1 or label == "info" else f"{count} {label}s"
 
 
 def _totals(title: str, heading: str, counts: Mapping[str, int]) -> Iterator[str]:
