@@ -94,10 +94,16 @@ class Figures:
     failed: int
     # Per worker: peak memory (MiB) once a tenth of its pairs were done, and at its last pair.
     memory: dict[str, tuple[float, float]]
+    # The processor time all workers used: over the wall time, the cores the batch really had.
+    cpu_seconds: float
 
     @property
     def rate(self) -> float:
         return self.pairs / self.seconds
+
+    @property
+    def cores(self) -> float:
+        return self.cpu_seconds / self.seconds
 
 
 def worker_memory(outcomes: Sequence) -> dict[str, tuple[float, float]]:
@@ -106,6 +112,14 @@ def worker_memory(outcomes: Sequence) -> dict[str, tuple[float, float]]:
     for outcome in outcomes:
         by_worker[outcome.worker].append(outcome.peak_mib)
     return {worker: (peaks[len(peaks) // 10], peaks[-1]) for worker, peaks in sorted(by_worker.items())}
+
+
+def worker_cpu(outcomes: Sequence) -> float:
+    """The processor seconds of all workers, each worker's from its last outcome (the count only grows)."""
+    last: dict[str, float] = {}
+    for outcome in outcomes:
+        last[outcome.worker] = max(last.get(outcome.worker, 0.0), outcome.cpu_seconds)
+    return sum(last.values())
 
 
 def measure(name: str, manifest: Path, scratch: Path, grammar: str, executor: Callable[[], object]) -> Figures:
@@ -119,7 +133,7 @@ def measure(name: str, manifest: Path, scratch: Path, grammar: str, executor: Ca
     result = _run(pairs, settings, scratch / f"out-{name}", executor())
     seconds = time.perf_counter() - started
     failed = sum(outcome.status == "failed" for outcome in result.outcomes)
-    return Figures(name, len(pairs), seconds, failed, worker_memory(result.outcomes))
+    return Figures(name, len(pairs), seconds, failed, worker_memory(result.outcomes), worker_cpu(result.outcomes))
 
 
 def _run(pairs, settings, folder: Path, executor):
@@ -130,12 +144,13 @@ def _run(pairs, settings, folder: Path, executor):
 
 def print_figures(results: Sequence[Figures]) -> None:
     base = results[0].rate
-    print(f"{'executor':<22}{'pairs':>7}{'failed':>8}{'seconds':>9}{'pairs/s':>9}{'speed-up':>10}")
+    print(f"{'executor':<24}{'pairs':>6}{'failed':>7}{'seconds':>9}{'pairs/s':>9}{'speed-up':>10}{'cores had':>11}")
     for figures in results:
         print(
-            f"{figures.name:<22}{figures.pairs:>7}{figures.failed:>8}{figures.seconds:>9.1f}"
-            f"{figures.rate:>9.1f}{figures.rate / base:>9.2f}x"
+            f"{figures.name:<24}{figures.pairs:>6}{figures.failed:>7}{figures.seconds:>9.1f}"
+            f"{figures.rate:>9.2f}{figures.rate / base:>9.2f}x{figures.cores:>11.2f}"
         )
+    print("(cores had: the workers' processor time over the wall time; below the worker count, the machine was busy)")
     print("\npeak memory per worker, MiB (after a tenth of its pairs -> at its last pair)")
     for figures in results:
         for worker, (early, last) in figures.memory.items():

@@ -38,8 +38,9 @@ class PairTask:
 class PairOutcome:
     """What became of one pair: its reports and counts, or the one-line reason it failed.
 
-    ``worker`` and ``peak_mib`` say which process ran it and that process's
-    peak memory so far, for the benchmark; they are never written to the index.
+    ``worker``, ``peak_mib`` and ``cpu_seconds`` say which process ran it, and
+    that process's peak memory and processor time so far, for the benchmark;
+    they are never written to the index.
     """
 
     id: str
@@ -51,6 +52,7 @@ class PairOutcome:
     reports: Mapping[str, str] = field(default_factory=dict)
     worker: str = ""
     peak_mib: float = 0.0
+    cpu_seconds: float = 0.0
 
 
 def portable(settings: Settings) -> Settings:
@@ -107,6 +109,11 @@ def _forget_words() -> None:
 
 
 def _here(outcome: PairOutcome) -> PairOutcome:
-    """The outcome, stamped with this process and its peak memory (kilobytes on Linux)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return dataclasses.replace(outcome, worker=f"{socket.gethostname()}:{os.getpid()}", peak_mib=round(peak, 1))
+    """The outcome, stamped with this process, its peak memory (kilobytes on Linux) and its processor time."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return dataclasses.replace(
+        outcome,
+        worker=f"{socket.gethostname()}:{os.getpid()}",
+        peak_mib=round(usage.ru_maxrss / 1024, 1),
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
+    )
