@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
@@ -23,6 +24,9 @@ from linter.errors import UsageError
 
 # How often the local pool may lose a worker before the pairs left are failed rows.
 _POOL_RESTARTS = 3
+# Tasks a Dask cluster holds at once: a few per worker thread, so that none waits for the client.
+_PER_THREAD = 4
+_MIN_IN_FLIGHT = 16
 DASK_INSTALL = "pip install 'kzlint[dask]'"
 
 
@@ -31,7 +35,7 @@ class Executor(Protocol):
 
     ships_texts: bool
 
-    def outcomes(self, tasks: Sequence[PairTask]) -> Iterator[PairOutcome]: ...
+    def outcomes(self, tasks: Iterable[PairTask]) -> Iterator[PairOutcome]: ...
 
 
 class LocalProcesses:
@@ -42,7 +46,7 @@ class LocalProcesses:
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs or os.cpu_count() or 1
 
-    def outcomes(self, tasks: Sequence[PairTask]) -> Iterator[PairOutcome]:
+    def outcomes(self, tasks: Iterable[PairTask]) -> Iterator[PairOutcome]:
         pending = dict(enumerate(tasks))
         for _attempt in range(_POOL_RESTARTS + 1):
             if not pending:
@@ -104,19 +108,33 @@ class DaskCluster:
         self.ships_texts = ship_texts
         self.timeout = timeout
 
-    def outcomes(self, tasks: Sequence[PairTask]) -> Iterator[PairOutcome]:
+    def outcomes(self, tasks: Iterable[PairTask]) -> Iterator[PairOutcome]:
+        """Keep a few tasks per worker thread in flight, submitting the next as each finishes.
+
+        The client then holds a bounded number of tasks (and of shipped
+        texts) however long the archive, and reads each text just in time.
+        """
         distributed = _distributed()
         client = self._connect(distributed.Client)
-        futures = []
+        waiting, in_flight = iter(tasks), {}
+        finished = distributed.as_completed(loop=client.loop)
         try:
-            futures = client.map(run_pair, list(tasks), pure=False)
-            ids = {future.key: task.spec.id for future, task in zip(futures, tasks, strict=True)}
-            for future in distributed.as_completed(futures, loop=client.loop):
-                yield _dask_outcome(future, ids[future.key])
+            for task in islice(waiting, max(_MIN_IN_FLIGHT, _PER_THREAD * sum(client.nthreads().values()))):
+                self._submit(client, task, in_flight, finished)
+            for future in finished:
+                yield _dask_outcome(future, in_flight.pop(future))
                 future.release()
+                for task in islice(waiting, 1):
+                    self._submit(client, task, in_flight, finished)
         finally:
-            client.cancel(futures)
+            client.cancel(list(in_flight))  # pairs not done: nobody is left to write them
             client.close()
+
+    @staticmethod
+    def _submit(client, task: PairTask, in_flight: dict, finished) -> None:
+        future = client.submit(run_pair, task, pure=False)
+        in_flight[future] = task.spec.id
+        finished.add(future)
 
     def _connect(self, client_class: type):
         try:

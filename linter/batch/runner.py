@@ -9,6 +9,7 @@ finished before, those that failed.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,7 +67,7 @@ def run_batch(
     pairs: Sequence[PairSpec], settings: Settings, folder: Path, executor: Executor, on_done: OnPairDone | None = None
 ) -> BatchResult:
     """Run every pair not finished before, write its reports under ``folder``, and write the index."""
-    planned = [_plan(spec, settings, folder, executor.ships_texts) for spec in pairs]
+    planned = [_plan(spec, settings, folder) for spec in pairs]
     by_id = {entry.spec.id: entry for entry in planned}
     outcomes = {entry.spec.id: entry.outcome for entry in planned if entry.outcome and entry.outcome.status == "skipped"}
     ran = []
@@ -90,10 +91,11 @@ def _run(planned: Sequence[_Planned], executor: Executor) -> Iterator[PairOutcom
     tasks = [entry.task for entry in planned if entry.task]
     yield from (entry.outcome for entry in planned if entry.outcome and entry.outcome.status == "failed")
     if tasks:
-        yield from executor.outcomes(tasks)
+        # Texts to ship are read as each task is handed over, so that only those in flight are held.
+        yield from executor.outcomes(map(_with_texts, tasks) if executor.ships_texts else tasks)
 
 
-def _plan(spec: PairSpec, settings: Settings, folder: Path, ship_texts: bool) -> _Planned:
+def _plan(spec: PairSpec, settings: Settings, folder: Path) -> _Planned:
     """What to do with one pair: nothing (finished before), fail it at once, or a task to run."""
     files = PairFiles(folder, spec.id)
     if spec.problem:
@@ -106,8 +108,7 @@ def _plan(spec: PairSpec, settings: Settings, folder: Path, ship_texts: bool) ->
     done = finished(files, key)
     if done:
         return _Planned(spec, files, key, outcome=done)
-    shipped = _texts(spec, pair_settings.input.max_file_mb) if ship_texts else None
-    return _Planned(spec, files, key, task=PairTask(spec, portable(pair_settings), shipped))
+    return _Planned(spec, files, key, task=PairTask(spec, portable(pair_settings)))
 
 
 def _keep(entry: _Planned, outcome: PairOutcome) -> None:
@@ -127,18 +128,18 @@ def _pair_settings(spec: PairSpec, settings: Settings) -> Settings:
     return apply_overrides(settings, overrides)
 
 
-def _texts(spec: PairSpec, max_file_mb: float) -> dict[Path, bytes]:
-    """The bytes of the pair's texts, for workers that cannot see the files.
+def _with_texts(task: PairTask) -> PairTask:
+    """The task with its texts' bytes, for workers that cannot see the files.
 
     A file missing, unreadable or too large is not shipped: the worker then
     tries to read it itself and fails the pair with the usual one-line reason.
     """
-    shipped = {}
-    for path in (spec.a, spec.b, *spec.others):
+    shipped, limit = {}, task.settings.input.max_file_mb * 1_000_000
+    for path in (task.spec.a, task.spec.b, *task.spec.others):
         try:
-            if path.stat().st_size <= max_file_mb * 1_000_000:
+            if path.stat().st_size <= limit:
                 shipped[path] = path.read_bytes()
         except OSError:
             continue
-    return shipped
+    return dataclasses.replace(task, shipped=shipped)
 
