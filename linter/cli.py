@@ -198,7 +198,7 @@ def facts(
 
 @app.command()
 def batch(
-    manifest: Annotated[Optional[Path], typer.Argument(help="CSV or JSON Lines listing the pairs: a, b, id, with, options.")] = None,
+    manifest: Annotated[Optional[Path], typer.Argument(metavar="MANIFEST", help="CSV or JSON Lines listing the pairs: a, b, id, with, options.")] = None,
     pair_dirs: Annotated[Optional[tuple[Path, Path]], typer.Option("--pair-by-name", metavar="DIR_A DIR_B", help="Pair the texts of two folders that have the same name.")] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder of the reports and the index.")] = Path("reports/batch"),
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Local worker processes (0: one per core).")] = 0,
