@@ -249,6 +249,40 @@ def _refuse_html(output_format: OutputFormat, command: str) -> None:
         raise UsageError(f"--format html is for kzlint align; kzlint {command} writes markdown or json")
 
 
+@app.command()
+def batch(
+    manifest: Annotated[Optional[Path], typer.Argument(metavar="MANIFEST", help="CSV or JSON Lines listing the pairs: a, b, id, with, options.")] = None,
+    pair_dirs: Annotated[Optional[tuple[Path, Path]], typer.Option("--pair-by-name", metavar="DIR_A DIR_B", help="Pair the texts of two folders that have the same name.")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder of the reports and the index.")] = Path("reports/batch"),
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Local worker processes (0: one per core).")] = 0,
+    dask: Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Send the pairs to this Dask scheduler (tcp://host:8786).")] = None,
+    ship_texts: Annotated[bool, typer.Option("--ship-texts", help="With --dask: send the texts with each task, for workers that cannot read the files.")] = False,
+    dask_timeout: Annotated[float, typer.Option("--dask-timeout", min=0.1, help="Seconds to wait for the Dask scheduler.")] = 10.0,
+    fail_on: FailOnOption = None,
+    grammar: GrammarOption = None,
+    languagetool_url: LanguageToolUrlOption = None,
+    language: LanguageOption = None,
+    picky: PickyOption = None,
+    cache: CacheOption = None,
+    rules: RulesOption = None,
+    disable: DisableOption = None,
+    companion: CompanionOption = None,
+    config: ConfigOption = None,
+    encoding: EncodingOption = None,
+    max_file_mb: MaxFileOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Compare many pairs; write each pair's reports and an index that ranks them. Resumes where it stopped."""
+    with user_errors():
+        from linter.batch.command import BatchRequest, batch_command
+
+        settings = _settings({**locals(), "jobs": 1})  # one grammar thread per pair: the pairs share the cores
+        request = BatchRequest(manifest, pair_dirs, output, jobs, dask, ship_texts, dask_timeout, quiet)
+        result = batch_command(request, settings)
+        typer.echo(f"kzlint: {result.summary_line}", err=True)
+    raise typer.Exit(result.exit_code(settings.fail_on))
+
+
 def _settings(options: dict) -> "Settings":
     from linter.config import Overrides
 

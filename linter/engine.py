@@ -103,26 +103,35 @@ def compare(
     on_stage: Stage | None = None,
     others: Sequence[Input] = (),
     on_progress: Progress | None = None,
+    shipped: Mapping[Path, bytes] | None = None,
 ) -> RunResult:
     """Align rendering A with reference B and run pair and single-text rules.
 
     ``on_stage`` is called as each stage begins, ``on_progress`` as the rules
     stage gets through its pieces of work. With ``others``, also check the
     facts A, B and the other sources state (see :func:`cross_check`).
+    ``shipped`` holds the bytes of texts read by the caller, by path, so that
+    a batch worker which cannot see the files still reports them by their names.
     """
     with collector_paused():
-        return _compare(a_path, b_path, settings, on_stage or _quiet, others, on_progress)
+        return _compare(a_path, b_path, settings, on_stage or _quiet, others, on_progress, shipped or {})
 
 
 def _compare(
-    a_path: Input, b_path: Input, settings: Settings, stage: Stage, others: Sequence[Input], progress: Progress | None
+    a_path: Input,
+    b_path: Input,
+    settings: Settings,
+    stage: Stage,
+    others: Sequence[Input],
+    progress: Progress | None,
+    shipped: Mapping[Path, bytes],
 ) -> RunResult:
     from linter.align import align
 
     stage("reading")
     _refuse_same_file(a_path, b_path, *others)
-    a_source, b_source = _read(a_path, settings), _read(b_path, settings)
-    other_sources = [_read(path, settings) for path in others]
+    a_source, b_source = _read(a_path, settings, shipped), _read(b_path, settings, shipped)
+    other_sources = [_read(path, settings, shipped) for path in others]
     stage("segmentation")
     a, b = segment_source(a_source), segment_source(b_source)
     other_docs = [segment_source(source) for source in other_sources]
@@ -195,9 +204,11 @@ def _check(path: Input, settings: Settings, stage: Stage) -> RunResult:
     return RunResult(doc, None, None, findings, summary, checked.backend, grammar_failure=checked.failure)
 
 
-def _read(path: Input, settings: Settings) -> Source:
+def _read(path: Input, settings: Settings, shipped: Mapping[Path, bytes] | None = None) -> Source:
+    """One input; its bytes from ``shipped`` when a batch task brought them (a path only names it then)."""
     options = settings.input
-    return read_input(path, options.encoding, options.max_file_mb, options.fetch_timeout)
+    data = shipped.get(Path(path)) if shipped else None
+    return read_input(path, options.encoding, options.max_file_mb, options.fetch_timeout, data)
 
 
 def _refuse_same_file(*paths: Input) -> None:

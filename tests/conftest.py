@@ -41,9 +41,9 @@ def kzlint(*args: str, cwd: Path = REPO, stdin: str | None = None) -> subprocess
     )
 
 
-def load_bench_script(name: str) -> ModuleType:
-    """A script of ``bench/`` imported as a module, so that tests check the figures' own code."""
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
+def load_bench(script: str) -> ModuleType:
+    """A benchmark script of ``bench/`` as a module, so that tests can check its arithmetic without running it."""
+    spec = importlib.util.spec_from_file_location(f"bench_{Path(script).stem}", REPO / "bench" / script)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while the file runs

@@ -11,15 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, load_bench_script
+from conftest import REPO, load_bench
 from linter.model import AlignedGroup, Alignment, SentenceLink
 from linter.segment import load_document, segment
 
 BOOK = REPO.parent / "shared" / "bench" / "asv-darby-bible"
 
 
-
-bench = load_bench_script("run")
+bench = load_bench("run.py")
 
 
 @pytest.fixture(scope="module")

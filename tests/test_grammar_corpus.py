@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REPO, load_bench_script
+from conftest import REPO, load_bench
 
 
 
-bench = load_bench_script("grammar_quality")
+bench = load_bench("grammar_quality.py")
 CORPORA = [bench.CORPUS, bench.UNSEEN]
 
 

@@ -52,3 +52,24 @@ def test_nothing_is_shown_off_a_terminal_or_when_quiet(monkeypatch: pytest.Monke
             display.progress(1, 2)
             time.sleep(3 * progress._REFRESH)
         assert stream.getvalue() == ""
+
+
+def test_a_batch_bar_counts_pairs_and_estimates_the_time_left(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(progress, "_DELAY", 0.0)
+    terminal = _Terminal()
+    with progress.count_display(True, 40, terminal) as on_done:
+        on_done(4, 0)  # finished in an earlier run
+        on_done(10, 1)
+        time.sleep(3 * progress._REFRESH)
+    shown = _last_line(terminal)
+    assert "10/40 pairs, 1 failed" in shown and "left" in shown
+    assert shown.count("█") == 5  # a quarter of the bar's 20 cells
+
+
+def test_a_batch_bar_is_not_shown_off_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(progress, "_DELAY", 0.0)
+    stream = io.StringIO()
+    with progress.count_display(True, 3, stream) as on_done:
+        on_done(1, 0)
+        time.sleep(3 * progress._REFRESH)
+    assert stream.getvalue() == ""

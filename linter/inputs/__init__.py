@@ -31,8 +31,13 @@ def read_input(
     encoding: str | None = None,
     max_file_mb: float = DEFAULT_MAX_FILE_MB,
     fetch_timeout: float = DEFAULT_FETCH_TIMEOUT,
+    data: bytes | None = None,
 ) -> Source:
-    """Read one input, named by a path, an ``http(s)://`` address or ``-``, into the text kzlint compares."""
+    """Read one input, named by a path, an ``http(s)://`` address or ``-``, into the text kzlint compares.
+
+    ``data``, when given, is a file's content read elsewhere (a batch task
+    ships it to a worker that cannot see the file); the path then only names it.
+    """
     name = str(given)
     if name == STDIN:
         data, path, shown = _read_stdin(max_file_mb), Path("stdin"), STDIN
@@ -44,7 +49,7 @@ def read_input(
         path, shown, format_name = Path(stem_of(name) + ".html"), name, "html"
     else:
         path, shown = Path(given), None
-        data = read_bytes(path, max_file_mb)
+        data = read_bytes(path, max_file_mb) if data is None else data
         format_name = _SUFFIXES.get(path.suffix.lower()) or sniff(data)
     label = shown or str(path)
     extracted = _extract(format_name, data, label, encoding, max_file_mb)

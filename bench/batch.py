@@ -1,0 +1,206 @@
+"""Benchmark ``kzlint batch``: pairs per second on local workers and on a Dask LocalCluster, memory per worker.
+
+The archive is built in a temporary folder from the book pair (two public
+Bible translations): each chapter is an article, A in one translation and B
+in the other; every fifth A drops a paragraph and every seventh has two
+paragraphs swapped, as excerpts and edited renderings do. The same archive is
+then run by the local executor with 1 and 2 workers and by a 2-worker
+``LocalCluster``, each into a fresh output folder without the grammar cache,
+and the script prints pairs per second, the speed-up over one worker, and
+each worker's peak memory after the first tenth of its pairs and at the end
+(equal figures: memory does not grow with the number of pairs).
+
+Usage: ``python bench/batch.py [--pairs 1000] [--grammar harper|off]``. With
+``--grammar off`` a chapter pair takes milliseconds and the figures measure
+start-up and the client's writing more than the work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BOOK = REPO.parent / "shared" / "bench" / "asv-darby-bible"
+DROP_EVERY = 5
+SWAP_EVERY = 7
+# Issue 18's targets: the speed-up of 2 workers over 1, and how much a worker's peak may rise after its first tenth.
+LOCAL_SPEED_UP = 1.8
+CLUSTER_SPEED_UP = 1.6
+FLAT_MEMORY_MIB = 5.0
+
+
+@dataclass(frozen=True)
+class Chapter:
+    name: str
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+
+
+def chapters(book: Path) -> list[Chapter]:
+    """The book's chapters in order, each side's paragraphs grouped by the chapter of their first verse."""
+    gold = json.loads((book / "gold.json").read_text(encoding="utf-8"))
+    sides = {}
+    for side in ("a", "b"):
+        paragraphs = (book / f"{side}.txt").read_text(encoding="utf-8").split("\n\n")
+        grouped: dict[str, list[str]] = defaultdict(list)
+        for paragraph, verses in zip(paragraphs, gold[f"{side}_verses"], strict=False):
+            grouped[".".join(verses[0].split(".")[:2])].append(paragraph.strip())
+        sides[side] = grouped
+    names = [name for name in sides["a"] if name in sides["b"]]
+    return [Chapter(name, tuple(sides["a"][name]), tuple(sides["b"][name])) for name in names]
+
+
+def edited(paragraphs: Sequence[str], number: int) -> list[str]:
+    """A's paragraphs as an editor left them: some articles drop one, some swap two."""
+    edited_paragraphs = list(paragraphs)
+    if number % DROP_EVERY == 1 and len(edited_paragraphs) > 2:
+        del edited_paragraphs[len(edited_paragraphs) // 2]
+    if number % SWAP_EVERY == 3 and len(edited_paragraphs) > 3:
+        edited_paragraphs[1], edited_paragraphs[2] = edited_paragraphs[2], edited_paragraphs[1]
+    return edited_paragraphs
+
+
+def build_archive(book: Path, folder: Path, pairs: int) -> Path:
+    """Write up to ``pairs`` chapter pairs under ``folder`` and a CSV manifest listing them; return the manifest."""
+    for side in ("a", "b"):
+        (folder / side).mkdir(parents=True, exist_ok=True)
+    rows = []
+    for number, chapter in enumerate(chapters(book)[:pairs]):
+        (folder / "a" / f"{chapter.name}.txt").write_text("\n\n".join(edited(chapter.a, number)) + "\n", encoding="utf-8")
+        (folder / "b" / f"{chapter.name}.txt").write_text("\n\n".join(chapter.b) + "\n", encoding="utf-8")
+        rows.append({"id": chapter.name, "a": f"a/{chapter.name}.txt", "b": f"b/{chapter.name}.txt"})
+    manifest = folder / "manifest.csv"
+    with manifest.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.DictWriter(stream, fieldnames=["id", "a", "b"])
+        writer.writeheader()
+        writer.writerows(rows)
+    return manifest
+
+
+@dataclass(frozen=True)
+class Figures:
+    name: str
+    pairs: int
+    seconds: float
+    failed: int
+    # Per worker: peak memory (MiB) once a tenth of its pairs were done, and at its last pair.
+    memory: dict[str, tuple[float, float]]
+    # The processor time all workers used: over the wall time, the cores the batch really had.
+    cpu_seconds: float
+
+    @property
+    def rate(self) -> float:
+        return self.pairs / self.seconds
+
+    @property
+    def cores(self) -> float:
+        return self.cpu_seconds / self.seconds
+
+
+def worker_memory(outcomes: Sequence) -> dict[str, tuple[float, float]]:
+    """Each worker's peak memory early in the batch and at its end, from the outcomes in the order they came."""
+    by_worker: dict[str, list[float]] = defaultdict(list)
+    for outcome in outcomes:
+        by_worker[outcome.worker].append(outcome.peak_mib)
+    return {worker: (peaks[len(peaks) // 10], peaks[-1]) for worker, peaks in sorted(by_worker.items())}
+
+
+def worker_cpu(outcomes: Sequence) -> float:
+    """The processor seconds of all workers, each worker's from its last outcome (the count only grows)."""
+    last: dict[str, float] = {}
+    for outcome in outcomes:
+        last[outcome.worker] = max(last.get(outcome.worker, 0.0), outcome.cpu_seconds)
+    return sum(last.values())
+
+
+def measure(name: str, manifest: Path, scratch: Path, grammar: str, executor: Callable[[], object]) -> Figures:
+    """Run the whole archive once into a fresh output folder, without the grammar cache, so every pair is checked."""
+    from linter.batch.manifest import read_manifest
+    from linter.config import Overrides, load_settings
+
+    settings = load_settings(manifest.parent, Overrides(grammar=grammar, cache=False, jobs=1))
+    pairs = read_manifest(manifest)
+    started = time.perf_counter()
+    result = _run(pairs, settings, scratch / f"out-{name}", executor())
+    seconds = time.perf_counter() - started
+    failed = sum(outcome.status == "failed" for outcome in result.outcomes)
+    return Figures(name, len(pairs), seconds, failed, worker_memory(result.outcomes), worker_cpu(result.outcomes))
+
+
+def _run(pairs, settings, folder: Path, executor):
+    from linter.batch.runner import run_batch
+
+    return run_batch(pairs, settings, folder, executor)
+
+
+def print_figures(results: Sequence[Figures]) -> None:
+    base = results[0].rate
+    print(f"{'executor':<24}{'pairs':>6}{'failed':>7}{'seconds':>9}{'pairs/s':>9}{'speed-up':>10}{'cores had':>11}")
+    for figures in results:
+        print(
+            f"{figures.name:<24}{figures.pairs:>6}{figures.failed:>7}{figures.seconds:>9.1f}"
+            f"{figures.rate:>9.2f}{figures.rate / base:>9.2f}x{figures.cores:>11.2f}"
+        )
+    print("(cores had: the workers' processor time over the wall time; below the worker count, the machine was busy)")
+    print("\npeak memory per worker, MiB (after a tenth of its pairs -> at its last pair)")
+    for figures in results:
+        for worker, (early, last) in figures.memory.items():
+            print(f"  {figures.name:<24} {worker:<28} {early:>7.1f} -> {last:>7.1f}")
+    growth = max(last - early for figures in results for early, last in figures.memory.values())
+    print()
+    _target(f"local executor, 2 workers >= {LOCAL_SPEED_UP}x one worker", results[1].rate / base >= LOCAL_SPEED_UP)
+    _target(f"LocalCluster, 2 workers >= {CLUSTER_SPEED_UP}x one worker", results[2].rate / base >= CLUSTER_SPEED_UP)
+    _target(f"peak memory per worker flat (grows {growth:.1f} MiB at most)", growth <= FLAT_MEMORY_MIB)
+
+
+def _target(claim: str, met: bool) -> None:
+    print(f"{'met' if met else 'NOT met'}: {claim}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pairs", type=int, default=1000, help="chapters in the archive (the book has 1,188)")
+    parser.add_argument("--grammar", default="harper", choices=("off", "harper"), help="grammar backend of each pair")
+    options = parser.parse_args()
+
+    from dask.distributed import LocalCluster
+
+    from linter.batch.executors import DaskCluster, LocalProcesses
+
+    with tempfile.TemporaryDirectory(prefix="kzlint-batch-bench-") as temporary:
+        scratch = Path(temporary)
+        manifest = build_archive(BOOK, scratch / "archive", options.pairs)
+        print(f"archive: {options.pairs} chapter pairs, grammar {options.grammar}, {os.cpu_count()} cores")
+        print(f"load average before: {_load()}\n")
+        results = [
+            measure("local, 1 worker", manifest, scratch, options.grammar, lambda: LocalProcesses(1)),
+            measure("local, 2 workers", manifest, scratch, options.grammar, lambda: LocalProcesses(2)),
+        ]
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+            dask = measure(
+                "LocalCluster, 2 workers",
+                manifest,
+                scratch,
+                options.grammar,
+                lambda: DaskCluster(cluster.scheduler_address, ship_texts=False, timeout=10),
+            )
+        results.append(dask)
+        print(f"load average after: {_load()} (other processes share the cores: a busy machine lowers the speed-up)\n")
+        print_figures(results)
+
+
+def _load() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,158 @@
+"""The batch's index: every pair ranked by errors then warnings, totals by rule and category, the failures.
+
+:func:`build_index` computes; :func:`index_json` and :func:`index_markdown`
+only format. The JSON shape is stable as the align JSON is (keys may be
+added, never renamed):
+``{"kzlint": {...}, "pairs": [{"id", "a", "b", "status", "error", "counts", "report", "report_json"}], "summary": {...}}``.
+Nothing in it depends on timing or on which worker ran a pair, so the same
+inputs give the same index, byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import orjson
+
+from linter import __version__
+from linter.batch.manifest import PairSpec
+from linter.batch.state import PairFiles
+from linter.batch.task import PairOutcome
+from linter.model import Severity
+from linter.report.markdown import escape
+
+SCHEMA_VERSION = 1
+_SEVERITIES = tuple(s.label for s in sorted(Severity, reverse=True))
+_STATUSES = ("ok", "skipped", "failed")
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    spec: PairSpec
+    outcome: PairOutcome
+    files: PairFiles
+
+    def link(self, format_name: str) -> str | None:
+        """The report's path relative to the index, or ``None`` for a failed pair."""
+        if self.outcome.status == "failed":
+            return None
+        return self.files.report(format_name).relative_to(self.files.folder).as_posix()
+
+    @property
+    def rank(self) -> tuple:
+        counts = self.outcome.counts
+        return (self.outcome.status == "failed", *(-counts.get(label, 0) for label in _SEVERITIES), self.spec.id)
+
+
+@dataclass(frozen=True)
+class BatchIndex:
+    rows: tuple[IndexRow, ...]
+    statuses: Mapping[str, int]
+    by_severity: Mapping[str, int]
+    by_rule: Mapping[str, int]
+    by_category: Mapping[str, int]
+
+
+def build_index(rows: Sequence[IndexRow]) -> BatchIndex:
+    """Rank the rows (worst first, failed last) and total their findings."""
+    ranked = tuple(sorted(rows, key=lambda row: row.rank))
+    statuses, severities, rules, categories = Counter(), Counter(), Counter(), Counter()
+    for row in ranked:
+        statuses[row.outcome.status] += 1
+        severities.update(row.outcome.counts)
+        rules.update(row.outcome.by_rule)
+        categories.update(row.outcome.by_category)
+    return BatchIndex(
+        rows=ranked,
+        statuses={status: statuses[status] for status in _STATUSES},
+        by_severity={label: severities[label] for label in _SEVERITIES},
+        by_rule=_by_count(rules),
+        by_category=_by_count(categories),
+    )
+
+
+def _by_count(counter: Counter) -> dict[str, int]:
+    return dict(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
+
+
+def index_json(index: BatchIndex) -> str:
+    document = {
+        "kzlint": {"version": __version__, "schema": SCHEMA_VERSION},
+        "pairs": [
+            {
+                "id": row.spec.id,
+                "a": row.spec.a.as_posix(),
+                "b": row.spec.b.as_posix(),
+                "status": row.outcome.status,
+                "error": row.outcome.error,
+                "counts": dict(row.outcome.counts),
+                "report": row.link("markdown"),
+                "report_json": row.link("json"),
+            }
+            for row in index.rows
+        ],
+        "summary": {
+            "pairs": len(index.rows),
+            **index.statuses,
+            "by_severity": index.by_severity,
+            "by_rule": index.by_rule,
+            "by_category": index.by_category,
+        },
+    }
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n"
+
+
+def index_markdown(index: BatchIndex) -> str:
+    return "\n".join(_markdown_lines(index)) + "\n"
+
+
+def _markdown_lines(index: BatchIndex) -> Iterator[str]:
+    statuses, totals = index.statuses, index.by_severity
+    yield f"# kzlint batch: {len(index.rows)} pairs"
+    yield ""
+    yield (
+        f"- {statuses['ok']} compared in this run, {statuses['skipped']} unchanged since their last report, "
+        f"{statuses['failed']} failed."
+    )
+    yield "- Findings: " + ", ".join(_severity_count(totals[label], label) for label in _SEVERITIES) + "."
+    yield ""
+    yield "## Pairs, worst first"
+    yield ""
+    yield "| # | Pair | " + " | ".join(label.capitalize() for label in _SEVERITIES) + " | Report |"
+    yield "|---:|---|" + "---:|" * len(_SEVERITIES) + "---|"
+    compared = [row for row in index.rows if row.outcome.status != "failed"]
+    for number, row in enumerate(compared, start=1):
+        counts = " | ".join(str(row.outcome.counts.get(label, 0)) for label in _SEVERITIES)
+        links = f"[Markdown]({quote(row.link('markdown') or '')}), [JSON]({quote(row.link('json') or '')})"
+        yield f"| {number} | {escape(row.spec.id)} | {counts} | {links} |"
+    yield from _totals("Findings by rule", "Rule", index.by_rule)
+    yield from _totals("Findings by category", "Category", index.by_category)
+    failures = [row for row in index.rows if row.outcome.status == "failed"]
+    if failures:
+        yield ""
+        yield "## Failed pairs"
+        yield ""
+        yield "| Pair | Error |"
+        yield "|---|---|"
+        for row in failures:
+            yield f"| {escape(row.spec.id)} | {escape(row.outcome.error or '')} |"
+
+
+def _severity_count(count: int, label: str) -> str:
+    """"1 error", "2 warnings", "3 info"."""
+    return f"{count} {label}" if count == 1 or label == "info" else f"{count} {label}s"
+
+
+def _totals(title: str, heading: str, counts: Mapping[str, int]) -> Iterator[str]:
+    if not counts:
+        return
+    yield ""
+    yield f"## {title}"
+    yield ""
+    yield f"| {heading} | Findings |"
+    yield "|---|---:|"
+    for name, count in counts.items():
+        yield f"| {escape(name)} | {count} |"

@@ -1,0 +1,119 @@
+"""One pair's work, as a worker does it: the same ``compare`` and reporters as ``kzlint align``.
+
+A task is a plain picklable value, so that it travels to a local process or to
+a Dask worker alike; the outcome carries the rendered reports back, and the
+client writes them. Whatever goes wrong with one pair becomes that pair's
+failed outcome, never an exception that would stop the batch.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import resource
+import socket
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from linter.batch.manifest import PairSpec
+from linter.errors import KzlintError
+from linter.model import Severity
+from linter.settings import Settings
+
+REPORT_FORMATS = {"markdown": ".md", "json": ".json"}
+
+
+@dataclass(frozen=True)
+class PairTask:
+    """A pair, the settings it runs with, and the texts' bytes when the client ships them."""
+
+    spec: PairSpec
+    settings: Settings
+    shipped: Mapping[Path, bytes] | None = None
+
+
+@dataclass(frozen=True)
+class PairOutcome:
+    """What became of one pair: its reports and counts, or the one-line reason it failed.
+
+    ``worker``, ``peak_mib`` and ``cpu_seconds`` say which process ran it, and
+    that process's peak memory and processor time so far, for the benchmark;
+    they are never written to the index.
+    """
+
+    id: str
+    status: str
+    error: str | None = None
+    counts: Mapping[str, int] = field(default_factory=dict)
+    by_rule: Mapping[str, int] = field(default_factory=dict)
+    by_category: Mapping[str, int] = field(default_factory=dict)
+    reports: Mapping[str, str] = field(default_factory=dict)
+    worker: str = ""
+    peak_mib: float = 0.0
+    cpu_seconds: float = 0.0
+
+
+def portable(settings: Settings) -> Settings:
+    """``settings`` in a form that pickles (a read-only mapping proxy does not)."""
+    return dataclasses.replace(settings, severities=dict(settings.severities))
+
+
+def failed(pair_id: str, error: str) -> PairOutcome:
+    return PairOutcome(pair_id, "failed", error=error)
+
+
+def run_pair(task: PairTask) -> PairOutcome:
+    """Compare the pair and render its reports, exactly as ``kzlint align`` does."""
+    from linter import engine
+    from linter.report import render
+
+    spec = task.spec
+    try:
+        result = engine.compare(spec.a, spec.b, task.settings, others=spec.others, shipped=task.shipped)
+        reports = {name: render([result], name) for name in REPORT_FORMATS}
+    except KzlintError as error:
+        return _here(failed(spec.id, str(error)))
+    except Exception as error:  # a defect met on one pair is that pair's row, not the end of the batch
+        return _here(failed(spec.id, f"internal error: {type(error).__name__}: {error}"))
+    finally:
+        _forget_words()
+    findings = result.all_findings
+    by_severity = Counter(f.severity.label for f in findings)
+    outcome = PairOutcome(
+        spec.id,
+        "ok",
+        counts={s.label: by_severity.get(s.label, 0) for s in sorted(Severity, reverse=True)},
+        by_rule=dict(sorted(Counter(f.rule for f in findings).items())),
+        by_category=dict(sorted(Counter(f.category.value for f in findings).items())),
+        reports=reports,
+    )
+    return _here(outcome)
+
+
+def _forget_words() -> None:
+    """Empty the caches that hold the words and names of the texts read, once a pair is done.
+
+    They speed up one comparison, where words and names repeat, but a worker
+    that runs thousands of pairs would otherwise grow with every new word it
+    meets; loaded models (Harper's dictionary, the rule files) stay.
+    """
+    from linter import diffing, names, similarity
+    from linter.grammar import names as grammar_names
+
+    for module in (names, grammar_names, similarity, diffing):
+        for value in vars(module).values():
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
+
+
+def _here(outcome: PairOutcome) -> PairOutcome:
+    """The outcome, stamped with this process, its peak memory (kilobytes on Linux) and its processor time."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return dataclasses.replace(
+        outcome,
+        worker=f"{socket.gethostname()}:{os.getpid()}",
+        peak_mib=round(usage.ru_maxrss / 1024, 1),
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
+    )
