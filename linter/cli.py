@@ -243,21 +243,15 @@ def facts(
         raise typer.Exit(engine.exit_code(result.findings, settings.fail_on))
 
 
-def _refuse_html(output_format: OutputFormat, command: str) -> None:
-    """The HTML report shows two texts side by side: only ``kzlint align`` has them."""
-    if output_format is OutputFormat.html:
-        raise UsageError(f"--format html is for kzlint align; kzlint {command} writes markdown or json")
-
-
-@app.command()
+@app.command(cls=ReadableCommand)
 def batch(
     manifest: Annotated[Optional[Path], typer.Argument(metavar="MANIFEST", help="CSV or JSON Lines listing the pairs: a, b, id, with, options.")] = None,
     pair_dirs: Annotated[Optional[tuple[Path, Path]], typer.Option("--pair-by-name", metavar="DIR_A DIR_B", help="Pair the texts of two folders that have the same name.")] = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Folder of the reports and the index.")] = Path("reports/batch"),
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Local worker processes (0: one per core).")] = 0,
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="DIR", show_default=False, help="Folder of the reports and the index (default: reports/batch).")] = Path("reports/batch"),
+    jobs: Annotated[int, typer.Option("--jobs", "-j", metavar="N", min=0, show_default=False, help="Local worker processes (default 0: one per core).")] = 0,
     dask: Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Send the pairs to this Dask scheduler (tcp://host:8786).")] = None,
     ship_texts: Annotated[bool, typer.Option("--ship-texts", help="With --dask: send the texts with each task, for workers that cannot read the files.")] = False,
-    dask_timeout: Annotated[float, typer.Option("--dask-timeout", min=0.1, help="Seconds to wait for the Dask scheduler.")] = 10.0,
+    dask_timeout: Annotated[float, typer.Option("--dask-timeout", metavar="SECONDS", min=0.1, show_default=False, help="Seconds to wait for the Dask scheduler (default 10).")] = 10.0,
     fail_on: FailOnOption = None,
     grammar: GrammarOption = None,
     languagetool_url: LanguageToolUrlOption = None,
@@ -272,7 +266,14 @@ def batch(
     max_file_mb: MaxFileOption = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Compare many pairs; write each pair's reports and an index that ranks them. Resumes where it stopped."""
+    """Compare many pairs; write each pair's reports and an index that ranks them. Resumes where it stopped.
+
+    \b
+    Examples:
+      kzlint batch pairs.csv -o reports/day              # a manifest: columns a, b, id, with
+      kzlint batch --pair-by-name excerpts/ full/ -j 2   # files of the same name in two folders
+      kzlint batch pairs.jsonl --dask tcp://scheduler:8786 --ship-texts
+    """
     with user_errors():
         from linter.batch.command import BatchRequest, batch_command
 
@@ -281,6 +282,12 @@ def batch(
         result = batch_command(request, settings)
         typer.echo(f"kzlint: {result.summary_line}", err=True)
     raise typer.Exit(result.exit_code(settings.fail_on))
+
+
+def _refuse_html(output_format: OutputFormat, command: str) -> None:
+    """The HTML report shows two texts side by side: only ``kzlint align`` has them."""
+    if output_format is OutputFormat.html:
+        raise UsageError(f"--format html is for kzlint align; kzlint {command} writes markdown or json")
 
 
 def _settings(options: dict) -> "Settings":
