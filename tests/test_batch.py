@@ -71,6 +71,8 @@ def test_each_pair_report_is_the_align_report_byte_for_byte(tmp_path: Path) -> N
         assert markdown.returncode in (0, 1) and as_json.returncode in (0, 1)
         assert (tmp_path / "out" / "pairs" / f"{pair_id}.md").read_bytes() == (tmp_path / "align.md").read_bytes()
         assert (tmp_path / "out" / "pairs" / f"{pair_id}.json").read_text(encoding="utf-8") == as_json.stdout
+        assert kzlint("align", *args, "--format", "html", "-o", "align.html", cwd=tmp_path).returncode in (0, 1)
+        assert (tmp_path / "out" / "pairs" / f"{pair_id}.html").read_bytes() == (tmp_path / "align.html").read_bytes()
         counts = json.loads(as_json.stdout)["summary"]["by_severity"]
         row = next(row for row in index_of(tmp_path / "out")["pairs"] if row["id"] == pair_id)
         facts = json.loads(as_json.stdout).get("facts", {}).get("summary", {}).get("by_severity", {})
@@ -99,6 +101,10 @@ def test_the_index_ranks_pairs_and_totals_their_findings(tmp_path: Path) -> None
     markdown = (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
     assert "## Pairs, worst first" in markdown and "## Findings by rule" in markdown
     assert f"[Markdown]({rows[0]['report']})" in markdown
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "<h2>Pairs, worst first</h2>" in page and f'<a href="{rows[0]["report_html"]}">HTML</a>' in page
+    assert "Content-Security-Policy" in page and "<script" not in page
+    assert all((tmp_path / "out" / row["report_html"]).is_file() for row in rows)
 
 
 def test_the_index_is_the_same_for_the_same_inputs(tmp_path: Path) -> None:
@@ -106,7 +112,7 @@ def test_the_index_is_the_same_for_the_same_inputs(tmp_path: Path) -> None:
     kzlint("batch", str(manifest), "-o", "one", *OFF, "--jobs", "1", cwd=tmp_path)
     kzlint("batch", str(manifest), "-o", "two", *OFF, "--jobs", "2", cwd=tmp_path)
 
-    for name in ("index.json", "index.md"):
+    for name in ("index.json", "index.md", "index.html"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
 
 

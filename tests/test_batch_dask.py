@@ -45,7 +45,7 @@ def test_the_cluster_writes_what_the_local_executor_writes(tmp_path: Path, clust
     assert local.returncode == on_dask.returncode == shipped.returncode, (on_dask.stderr, shipped.stderr)
     assert "7 pairs, 7 compared" in on_dask.stderr
     expected = _files(tmp_path / "local")
-    assert len(expected) == 2 + 3 * 7
+    assert len(expected) == 3 + 4 * 7  # the index in three formats; each pair's three reports and its record
     assert _files(tmp_path / "dask") == expected
     assert _files(tmp_path / "shipped") == expected
 

@@ -1,7 +1,7 @@
 """The batch's index: every pair ranked by errors then warnings, totals by rule and category, the failures.
 
-:func:`build_index` computes; :func:`index_json` and :func:`index_markdown`
-only format. The JSON shape is stable as the align JSON is (keys may be
+:func:`build_index` computes; :func:`index_json`, :func:`index_markdown` and
+:func:`index_html` only format. The JSON shape is stable as the align JSON is (keys may be
 added, never renamed):
 ``{"kzlint": {...}, "pairs": [{"id", "a", "b", "status", "error", "counts", "report", "report_json"}], "summary": {...}}``.
 Nothing in it depends on timing or on which worker ran a pair, so the same
@@ -10,6 +10,7 @@ inputs give the same index, byte for byte.
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,11 +23,19 @@ from linter.batch.manifest import PairSpec
 from linter.batch.state import PairFiles
 from linter.batch.task import PairOutcome
 from linter.model import Severity
+from linter.report.html import csp_hash
 from linter.report.markdown import escape
 
 SCHEMA_VERSION = 1
 _SEVERITIES = tuple(s.label for s in sorted(Severity, reverse=True))
 _STATUSES = ("ok", "skipped", "failed")
+_LINKS = (("html", "HTML"), ("markdown", "Markdown"), ("json", "JSON"))
+# The HTML index's only style; the page's Content-Security-Policy admits it by its hash, and nothing else.
+_STYLE = (
+    "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;line-height:1.4}"
+    "table{border-collapse:collapse;margin:1rem 0}th,td{border-bottom:1px solid #8884;padding:.3rem .6rem;text-align:left}"
+    "td.n{text-align:right}@media (prefers-color-scheme:dark){body{background:#111;color:#ddd}a{color:#8cf}}"
+)
 
 
 @dataclass(frozen=True)
@@ -91,6 +100,7 @@ def index_json(index: BatchIndex) -> str:
                 "counts": dict(row.outcome.counts),
                 "report": row.link("markdown"),
                 "report_json": row.link("json"),
+                "report_html": row.link("html"),
             }
             for row in index.rows
         ],
@@ -126,7 +136,7 @@ def _markdown_lines(index: BatchIndex) -> Iterator[str]:
     compared = [row for row in index.rows if row.outcome.status != "failed"]
     for number, row in enumerate(compared, start=1):
         counts = " | ".join(str(row.outcome.counts.get(label, 0)) for label in _SEVERITIES)
-        links = f"[Markdown]({quote(row.link('markdown') or '')}), [JSON]({quote(row.link('json') or '')})"
+        links = ", ".join(f"[{label}]({quote(row.link(name) or '')})" for name, label in _LINKS)
         yield f"| {number} | {escape(row.spec.id)} | {counts} | {links} |"
     yield from _totals("Findings by rule", "Rule", index.by_rule)
     yield from _totals("Findings by category", "Category", index.by_category)
@@ -139,6 +149,49 @@ def _markdown_lines(index: BatchIndex) -> Iterator[str]:
         yield "|---|---|"
         for row in failures:
             yield f"| {escape(row.spec.id)} | {escape(row.outcome.error or '')} |"
+
+
+def index_html(index: BatchIndex) -> str:
+    """The same index as one self-contained page: the pairs ranked, each with links to its three reports."""
+    return "\n".join(_html_lines(index)) + "\n"
+
+
+def _html_lines(index: BatchIndex) -> Iterator[str]:
+    statuses, totals = index.statuses, index.by_severity
+    policy = f"default-src 'none'; style-src {csp_hash(_STYLE)}; base-uri 'none'; form-action 'none'"
+    yield "<!DOCTYPE html>"
+    yield '<html lang="en"><head><meta charset="utf-8">'
+    yield '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    yield f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    yield f"<title>kzlint batch: {len(index.rows)} pairs</title><style>{_STYLE}</style></head><body>"
+    yield f"<h1>kzlint batch: {len(index.rows)} pairs</h1>"
+    yield (
+        f"<p>{statuses['ok']} compared in this run, {statuses['skipped']} unchanged since their last report, "
+        f"{statuses['failed']} failed. Findings: "
+        + ", ".join(_severity_count(totals[label], label) for label in _SEVERITIES) + ".</p>"
+    )
+    yield "<h2>Pairs, worst first</h2><table><tr><th>#</th><th>Pair</th>"
+    yield "".join(f"<th>{label.capitalize()}</th>" for label in _SEVERITIES) + "<th>Reports</th></tr>"
+    compared = [row for row in index.rows if row.outcome.status != "failed"]
+    for number, row in enumerate(compared, start=1):
+        counts = "".join(f'<td class="n">{row.outcome.counts.get(label, 0)}</td>' for label in _SEVERITIES)
+        links = ", ".join(f'<a href="{html.escape(quote(row.link(name) or ""))}">{label}</a>' for name, label in _LINKS)
+        yield f'<tr><td class="n">{number}</td><td>{html.escape(row.spec.id)}</td>{counts}<td>{links}</td></tr>'
+    yield "</table>"
+    totals_tables = (("Findings by rule", "Rule", index.by_rule), ("Findings by category", "Category", index.by_category))
+    for title, heading, counts in totals_tables:
+        if counts:
+            yield f"<h2>{title}</h2><table><tr><th>{heading}</th><th>Findings</th></tr>"
+            yield from (f'<tr><td>{html.escape(name)}</td><td class="n">{count}</td></tr>' for name, count in counts.items())
+            yield "</table>"
+    failures = [row for row in index.rows if row.outcome.status == "failed"]
+    if failures:
+        yield "<h2>Failed pairs</h2><table><tr><th>Pair</th><th>Error</th></tr>"
+        yield from (
+            f"<tr><td>{html.escape(row.spec.id)}</td><td>{html.escape(row.outcome.error or '')}</td></tr>" for row in failures
+        )
+        yield "</table>"
+    yield "</body></html>"
 
 
 def _severity_count(count: int, label: str) -> str:

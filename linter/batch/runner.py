@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linter.batch.executors import Executor
-from linter.batch.index import BatchIndex, IndexRow, build_index, index_json, index_markdown
+from linter.batch.index import BatchIndex, IndexRow, build_index, index_html, index_json, index_markdown
 from linter.batch.manifest import PairSpec
 from linter.batch.state import PairFiles, finished, fingerprint, forget, save
 from linter.batch.task import PairOutcome, PairTask, failed, portable
@@ -83,6 +83,7 @@ def run_batch(
     index = build_index([IndexRow(entry.spec, outcomes[entry.spec.id], entry.files) for entry in planned])
     write_atomic(folder / "index.json", index_json(index))
     write_atomic(folder / "index.md", index_markdown(index))
+    write_atomic(folder / "index.html", index_html(index))
     return BatchResult(index, tuple(ran), folder)
 
 

@@ -22,7 +22,7 @@ from linter.errors import KzlintError
 from linter.model import Severity
 from linter.settings import Settings
 
-REPORT_FORMATS = {"markdown": ".md", "json": ".json"}
+REPORT_FORMATS = {"markdown": ".md", "json": ".json", "html": ".html"}
 
 
 @dataclass(frozen=True)

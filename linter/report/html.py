@@ -50,7 +50,7 @@ def _head(title: str) -> Iterator[str]:
     """The page's head: its style inlined, and a policy that admits that style and the page's script, nothing else."""
     style, script = _asset("report.css"), _asset("report.js")
     policy = (
-        f"default-src 'none'; style-src {_hash(style)}; script-src {_hash(script)}; "
+        f"default-src 'none'; style-src {csp_hash(style)}; script-src {csp_hash(script)}; "
         "img-src 'none'; base-uri 'none'; form-action 'none'"
     )
     yield "<head>"
@@ -62,7 +62,7 @@ def _head(title: str) -> Iterator[str]:
     yield "</head>"
 
 
-def _hash(source: str) -> str:
+def csp_hash(source: str) -> str:
     """A Content-Security-Policy source for an inline style or script: the hash of its text."""
     return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii") + "'"
 
