@@ -496,12 +496,12 @@ class PassageDiff:
 
     def significance(self, run: ChangeRun) -> Significance:
         """The run's grade: negation, reversal, modality, content, wording, function word or form, or trivial."""
+        # A negation and a reversal at once cancel out: "a little weak" is "not strong enough".
         negates, reversal = self._negates(run), self.reversal_in(run)
         if negates and reversal is None:
             return Significance.NEGATION
         if reversal is not None and not negates:
             return Significance.REVERSAL
-        # Both at once cancel out: "a little weak" is "not strong enough".
         if self.modality_shift(run):
             return Significance.MODALITY
         if _spelling_key(run.a) == _spelling_key(run.b):
