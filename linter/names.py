@@ -665,7 +665,31 @@ def _relation(x: Name, y: Name, score: float) -> Relation:
     if _shortens(short, long[-len(short) :]):
         # A surname alone names the same person: "Tokayev", "Kassym-Jomart Tokayev".
         return Relation.SAME if len(short) == 1 else Relation.SHORTENED
+    if _reordered(short, long):
+        # "NASA Goddard Relativity Group" and "Goddard's Relativity Group of NASA": the same words, another order.
+        return Relation.SAME
+    if len(short) == len(long) == 1 and _adjective_of(short[0], long[0]):
+        return Relation.SAME
     return Relation.DIFFERENT if score >= _DIFFERENT_RENDERING else Relation.MISSING
+
+
+def _reordered(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Whether two names of two or more words have the same words, connectors and possessives aside, in another order."""
+    words_x, words_y = _bare_words(x), _bare_words(y)
+    return len(words_x) > 1 and words_x == words_y
+
+
+def _bare_words(name: Sequence[str]) -> frozenset[str]:
+    return frozenset(_without_possessive(word) for word in name if word not in _CONNECTORS)
+
+
+def _adjective_of(x: str, y: str) -> bool:
+    """A place and its adjective: "Greenland" / "Greenlandic", "Iceland" / "Icelandic"."""
+    short, long = sorted((x, y), key=len)
+    return len(short) >= 4 and long.startswith(short) and long[len(short) :] in _ADJECTIVE_ENDINGS
+
+
+_ADJECTIVE_ENDINGS = frozenset({"ic", "ian", "ese", "i", "ish"})
 
 
 def _is_acronym_of_its_own(short: tuple[str, ...], x: Name, y: Name) -> bool:
