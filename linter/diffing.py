@@ -671,25 +671,34 @@ def _negation_cues(words: Words) -> frozenset[int]:
     Most passages have none, which two tests in C tell before any word is read in Python.
     """
     norms = words.norms
-    if _NEGATING_WORDS.isdisjoint(norms) and not any(map(_ENDS_NOT, norms)):
+    if _NEGATING_WORDS.isdisjoint(norms) and "too" not in norms and not any(map(_ENDS_NOT, norms)):
         return frozenset()
     cues = set()
     for index, norm in enumerate(norms):
         following = norms[index + 1 : index + 3]
         negating = norm in _NEGATING_WORDS or norm.endswith("n't")
-        if negating and not _negation_undone(norm, following):
+        if (negating and not _negation_undone(norm, following)) or _too_to(norm, norms[index + 1 : index + _TOO_REACH]):
             cues.add(words.starts[index])
     return frozenset(cues)
+
+
+def _too_to(norm: str, following: list[str]) -> bool:
+    """"Too small for us to see" says "so small that we cannot see": "too" with an infinitive after it negates."""
+    return norm == "too" and "to" in following
 
 
 def _negation_undone(norm: str, following: list[str]) -> bool:
     """"Not only", "not just": no negation; "can't help but": an affirmation ("we have to")."""
     if norm == "not":
         return following[:1] != [] and following[0] in _NOT_NEGATING
+    if norm == "without":
+        return following[:1] == ["saying"]  # "it goes without saying": certainly
     return norm in ("can't", "cannot") and following == ["help", "but"]
 
 
 _NEGATING_WORDS = NEGATIONS | IMPLICIT_NEGATIONS | {"cannot"}
+# How far after "too" its infinitive may stand: "too small for us to see".
+_TOO_REACH = 6
 _ENDS_NOT = methodcaller("endswith", "n't")
 
 
