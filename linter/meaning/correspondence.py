@@ -28,7 +28,9 @@ class Correspondence:
     b_missing: frozenset[int]
 
 
-def correspond(a_keys: Sequence[str | None], b_keys: Sequence[str | None], a_words: Sequence[str], b_words: Sequence[str]) -> Correspondence:
+def correspond(
+    a_keys: Sequence[str | None], b_keys: Sequence[str | None], a_words: Sequence[str], b_words: Sequence[str]
+) -> Correspondence:
     """The content words of each side without a counterpart on the other.
 
     ``a_keys``/``b_keys`` give each word's matching key, ``None`` for a word
@@ -46,30 +48,24 @@ def correspond(a_keys: Sequence[str | None], b_keys: Sequence[str | None], a_wor
     b_open = [j for j in b_content if b_keys[j] not in a_shared]
     if not a_open and not b_open:
         return Correspondence(frozenset(), frozenset())
-    counterpart = word_vectors().threshold
-    a_missing = _without_counterpart(a_open, a_words, [b_words[j] for j in b_content], counterpart)
-    b_missing = _without_counterpart(b_open, b_words, [a_words[i] for i in a_content], counterpart)
+    a_missing = _without_counterpart(a_open, a_words, [b_words[j] for j in b_content])
+    b_missing = _without_counterpart(b_open, b_words, [a_words[i] for i in a_content])
     return Correspondence(frozenset(a_missing), frozenset(b_missing))
 
 
 def without_counterpart(words: Sequence[str], others: Sequence[str]) -> list[str]:
     """The words whose vector is near none of ``others`` (all of them when ``others`` is empty)."""
-    positions = _without_counterpart(list(range(len(words))), words, list(others), word_vectors().threshold)
+    positions = _without_counterpart(list(range(len(words))), words, list(others))
     return [words[i] for i in positions]
 
 
-def _without_counterpart(candidates: list[int], words: Sequence[str], others: list[str], level: float) -> list[int]:
-    """The candidates (word indices) whose vector comes no closer than ``level`` to any of the other side's words."""
+def _without_counterpart(candidates: list[int], words: Sequence[str], others: list[str]) -> list[int]:
+    """The candidates (word indices) whose vector is near none of the other side's words (see the vectors' threshold)."""
     if not candidates or not others:
         return candidates
     vectors = word_vectors()
     closeness = vectors.matrix([words[i] for i in candidates]) @ vectors.matrix(others).T
-    return [i for i, best in zip(candidates, closeness.max(axis=1)) if best < level]
-
-
-def meaning_similarity(a_words: Sequence[str], b_words: Sequence[str]) -> float:
-    """The cosine of two word sets' mean vectors: about 1 for one meaning, near 0 for unrelated words."""
-    return float(meaning_vectors([a_words])[0] @ meaning_vectors([b_words])[0])
+    return [i for i, best in zip(candidates, closeness.max(axis=1)) if best < vectors.threshold]
 
 
 def meaning_vectors(passages: Sequence[Sequence[str]]) -> np.ndarray:
