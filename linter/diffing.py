@@ -161,7 +161,9 @@ _SPELLING_WORDS |= {"programme": "program", "programmes": "programs", "whilst": 
 # translators move clauses between sentences), and when the content words
 # not found outnumber A's content words in the run's place by at least
 # MIN_DROPPED_CONTENT, or one more if A has words there at all, since those
-# words may paraphrase part of the run ("togetherness" / "sense of comradeship").
+# words may paraphrase part of the run ("togetherness" / "sense of comradeship"),
+# and when at least MIN_DROPPED_CONTENT of them have no counterpart in A's link
+# by meaning either (:meth:`PassageDiff.carries_meaning`).
 MIN_DROPPED_WORDS = 4
 MIN_DROPPED_CONTENT = 2
 FOUND_ELSEWHERE = 0.4
@@ -578,13 +580,16 @@ class PassageDiff:
         )
 
     def carries_meaning(self, run: ChangeRun) -> bool:
-        """Whether B's side of the run says something A's link does not: a word A renders by no word of like meaning.
+        """Whether B's side of the run says what A's link does not: words A renders by no word of like meaning.
 
         A clause reworded in A ("a firm supporter of" / "always supports") has
         its counterparts; "in order to improve the network of transport
-        connectivity" has none.
+        connectivity" has none. One word without a counterpart is not yet a
+        clause: "prevent black holes from forming in order to" keeps its
+        meaning in "prevent the formation of black holes to", where only the
+        "order" of "in order to" is left over.
         """
-        return bool(self.missing(run)[1])
+        return len(self.missing(run)[1]) >= MIN_DROPPED_CONTENT
 
     def is_tail(self, run: ChangeRun) -> bool:
         """Whether the run is where B goes on after A's last matching word."""

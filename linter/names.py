@@ -668,6 +668,9 @@ def _relation(x: Name, y: Name, score: float) -> Relation:
     if _reordered(short, long):
         # "NASA Goddard Relativity Group" and "Goddard's Relativity Group of NASA": the same words, another order.
         return Relation.SAME
+    if _reordered_part(short, long):
+        # "NASA Goddard" within "Goddard's Relativity Group of NASA": the longer name says more, in another order.
+        return Relation.SHORTENED
     if len(short) == len(long) == 1 and _adjective_of(short[0], long[0]):
         return Relation.SAME
     return Relation.DIFFERENT if score >= _DIFFERENT_RENDERING else Relation.MISSING
@@ -677,6 +680,19 @@ def _reordered(x: Sequence[str], y: Sequence[str]) -> bool:
     """Whether two names of two or more words have the same words, connectors and possessives aside, in another order."""
     words_x, words_y = _bare_words(x), _bare_words(y)
     return len(words_x) > 1 and words_x == words_y
+
+
+def _reordered_part(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Whether the words of a name of two or more words all stand in a longer name, in another order.
+
+    In the same order a word is left out in the middle ("Trans-Caspian
+    International Route"), which is a different rendering of the name.
+    """
+    words_x, words_y = _bare_words(x), _bare_words(y)
+    if len(words_x) < 2 or not words_x < words_y:
+        return False
+    order = [word for word in map(_without_possessive, y) if word in words_x]
+    return order != [word for word in map(_without_possessive, x) if word in words_x]
 
 
 def _bare_words(name: Sequence[str]) -> frozenset[str]:

@@ -216,7 +216,7 @@ _WORD_NUMBER = regex.compile(
     regex.IGNORECASE,
 )
 _DIGIT_NUMBER = regex.compile(
-    r"(?<![\p{L}\d.,])(?<!\p{L}-)"
+    r"(?<![\p{L}\d.,])(?:(?<!\p{L}-)|(?<=\b(?-i:\p{Ll}){4,}-))"
     r"(?:(?P<symbol>US\$|[$€£¥₸₽])\s?|(?P<code>USD|EUR|GBP|CNY|RMB|KZT|RUB|JPY)\s)?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:(?P<ordinal>st|nd|rd|th)|(?P<abbrev>bn|mln|mn|m|k|tn|trn)|\s*(?P<scale>thousand|million|billion|trillion)|)"

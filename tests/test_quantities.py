@@ -135,6 +135,7 @@ def test_spans_are_document_offsets() -> None:
     "text",
     [
         "since the outbreak of the COVID-19 pandemic",
+        "an F-16 flew over the Tu-154",
         "the G20 summit and 5G networks",
         "the One Belt, One Road framework",
         "Second, take full advantage of cooperation.",
