@@ -8,6 +8,8 @@ failed outcome, never an exception that would stop the batch.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import dataclasses
 import os
 import resource
@@ -15,6 +17,7 @@ import socket
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from linter.batch.manifest import PairSpec
@@ -79,6 +82,7 @@ def run_pair(task: PairTask) -> PairOutcome:
         return _here(failed(spec.id, f"internal error: {type(error).__name__}: {error}"))
     finally:
         _forget_words()
+        _return_freed_memory()
     findings = result.all_findings
     by_severity = Counter(f.severity.label for f in findings)
     outcome = PairOutcome(
@@ -106,6 +110,29 @@ def _forget_words() -> None:
         for value in vars(module).values():
             if callable(getattr(value, "cache_clear", None)):
                 value.cache_clear()
+
+
+def _return_freed_memory() -> None:
+    """Hand the memory freed by the pair back to the system, where the C library can (glibc's ``malloc_trim``).
+
+    Harper and the tokenizer allocate outside Python's heap; glibc keeps what
+    they free in its arenas, and a worker's resident memory crept up by 20 to
+    50 MiB over a thousand pairs although nothing was still in use. Trimming
+    after each pair (a millisecond) keeps it flat. Elsewhere there is nothing
+    to call, and nothing to do.
+    """
+    trim = getattr(_c_library(), "malloc_trim", None)
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def _c_library() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("c")
+    try:
+        return ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
 
 
 def _here(outcome: PairOutcome) -> PairOutcome:
