@@ -105,11 +105,13 @@ def _forget_words() -> None:
     """
     from linter import diffing, names, similarity
     from linter.grammar import names as grammar_names
+    from linter.meaning.vectors import forget_words
 
     for module in (names, grammar_names, similarity, diffing):
         for value in vars(module).values():
             if callable(getattr(value, "cache_clear", None)):
                 value.cache_clear()
+    forget_words()
 
 
 def _return_freed_memory() -> None:

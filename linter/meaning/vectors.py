@@ -55,6 +55,11 @@ class WordVectors:
         return np.stack([self._vector(word.lower()) for word in words])
 
 
+def forget_words() -> None:
+    """Empty the cache of word vectors, keeping the table: a worker that runs an archive meets new words with every pair."""
+    WordVectors._vector.cache_clear()
+
+
 def _wordpiece(vocabulary: list[str]) -> Tokenizer:
     """The encoder's own tokenizer: lower-cased, accents stripped, split on punctuation, then WordPiece."""
     tokenizer = Tokenizer(WordPiece({piece: index for index, piece in enumerate(vocabulary)}, unk_token="[UNK]"))
