@@ -49,6 +49,15 @@ NORM = attrgetter("norm")  # a token's word form as it is compared
 FUNCTION_WORDS = STOP_WORDS | frozenset(
     ["now", "already", "still", "even", "however", "thus", "therefore", "furthermore", "moreover", "indeed", "well"]
 )
+# Light verbs carry the meaning of their object, not their own: "take
+# photographs" is "photograph", "make a sound" is "sound", "set out to" is "begin".
+LIGHT_VERBS = frozenset(
+    """
+    take takes took taken taking make makes made making get gets got gotten getting
+    give gives gave given giving put puts putting set sets setting go goes went gone going
+    """.split()
+)
+FUNCTION_WORDS |= LIGHT_VERBS
 
 # Words that negate what follows; "not only" and "not just" do not.
 NEGATIONS = frozenset({"not", "no", "never", "none", "nothing", "nobody", "nowhere", "neither", "nor", "without"})
