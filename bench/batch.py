@@ -8,7 +8,9 @@ then run by the local executor with 1 and 2 workers and by a 2-worker
 ``LocalCluster``, each into a fresh output folder without the grammar cache,
 and the script prints pairs per second, the speed-up over one worker, and
 each worker's peak memory after the first tenth of its pairs and at the end
-(equal figures: memory does not grow with the number of pairs).
+(equal figures: memory does not grow with the number of pairs). The
+cluster's workers run without Dask's statistical profiler, whose bounded
+history of stack samples would otherwise grow through the run.
 
 Usage: ``python bench/batch.py [--pairs 1000] [--grammar harper|off]``. With
 ``--grammar off`` a chapter pair takes milliseconds and the figures measure
@@ -172,6 +174,7 @@ def main() -> None:
     parser.add_argument("--grammar", default="harper", choices=("off", "harper"), help="grammar backend of each pair")
     options = parser.parse_args()
 
+    import dask
     from dask.distributed import LocalCluster
 
     from linter.batch.executors import DaskCluster, LocalProcesses
@@ -185,7 +188,13 @@ def main() -> None:
             measure("local, 1 worker", manifest, scratch, options.grammar, lambda: LocalProcesses(1)),
             measure("local, 2 workers", manifest, scratch, options.grammar, lambda: LocalProcesses(2)),
         ]
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        # Dask's statistical profiler keeps the last 1,000 one-second cycles of stack samples per worker
+        # (about 17 minutes, tens of MiB): bounded, but it grows through a whole run of this benchmark and
+        # would hide whether kzlint's own memory is flat. The README says how to switch it off on a cluster.
+        with (
+            dask.config.set({"distributed.worker.profile.enabled": False}),
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        ):
             dask = measure(
                 "LocalCluster, 2 workers",
                 manifest,
