@@ -41,9 +41,10 @@ class PairTask:
 class PairOutcome:
     """What became of one pair: its reports and counts, or the one-line reason it failed.
 
-    ``worker``, ``peak_mib`` and ``cpu_seconds`` say which process ran it, and
-    that process's peak memory and processor time so far, for the benchmark;
-    they are never written to the index.
+    ``worker``, ``peak_mib``, ``resident_mib`` and ``cpu_seconds`` say which
+    process ran it, that process's peak memory so far, the memory it still
+    holds once the pair is done, and its processor time so far, for the
+    benchmark; they are never written to the index.
     """
 
     id: str
@@ -55,6 +56,7 @@ class PairOutcome:
     reports: Mapping[str, str] = field(default_factory=dict)
     worker: str = ""
     peak_mib: float = 0.0
+    resident_mib: float = 0.0
     cpu_seconds: float = 0.0
 
 
@@ -138,11 +140,21 @@ def _c_library() -> ctypes.CDLL | None:
 
 
 def _here(outcome: PairOutcome) -> PairOutcome:
-    """The outcome, stamped with this process, its peak memory (kilobytes on Linux) and its processor time."""
+    """The outcome, stamped with this process, its peak and resident memory and its processor time."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return dataclasses.replace(
         outcome,
         worker=f"{socket.gethostname()}:{os.getpid()}",
-        peak_mib=round(usage.ru_maxrss / 1024, 1),
+        peak_mib=round(usage.ru_maxrss / 1024, 1),  # kilobytes on Linux
+        resident_mib=_resident_mib(),
         cpu_seconds=usage.ru_utime + usage.ru_stime,
     )
+
+
+def _resident_mib() -> float:
+    """The memory this process holds now (Linux's ``/proc``; 0 where there is none)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0.0
+    return round(pages * resource.getpagesize() / 2**20, 1)
