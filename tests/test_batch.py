@@ -268,3 +268,19 @@ def test_a_csv_manifest_lists_other_sources_and_options_with_semicolons(tmp_path
     assert pair.id == "kursiv--kazinform" and pair.a == tmp_path / "desk" / "kursiv.txt"
     assert pair.others == (tmp_path / "desk" / "chinadaily.txt", tmp_path / "desk" / "gt.txt")
     assert pair.options == PairOptions(encoding="windows-1251", disable=("KZ12", "GR.harper"))
+
+
+def test_a_worker_forgets_the_words_of_a_pair_and_says_what_memory_it_holds() -> None:
+    """A worker runs thousands of pairs: what one pair cached must not stay, and the benchmark reads its memory."""
+    from linter.batch.manifest import PairSpec
+    from linter.batch.task import PairTask, portable, run_pair
+    from linter.config import Overrides, load_settings
+    from linter.meaning.vectors import WordVectors
+
+    settings = load_settings(REPO, Overrides(grammar="off", cache=False, jobs=1))
+    outcome = run_pair(PairTask(PairSpec("seed", EXCERPTS, FULL), portable(settings)))
+
+    assert outcome.status == "ok" and outcome.counts["error"] == 1
+    assert WordVectors._vector.cache_info().currsize == 0
+    if Path("/proc/self/statm").exists():
+        assert 0 < outcome.resident_mib <= outcome.peak_mib
