@@ -551,7 +551,7 @@ class PassageDiff:
 
     def modality_shift(self, run: ChangeRun) -> bool:
         """One side's run says possible, planned or wished where the other side's whole link has no modal at all."""
-        a_marked, b_marked = _says_irrealis(map(NORM, run.a)), _says_irrealis(map(NORM, run.b))
+        a_marked, b_marked = _says_irrealis([t.norm for t in run.a]), _says_irrealis([t.norm for t in run.b])
         if a_marked == b_marked:
             return False
         return not _says_modal(self.b.norms if a_marked else self.a.norms)
@@ -633,14 +633,24 @@ def _sentence_openers(sentences: Sequence[Sentence]) -> Iterator[int]:
 _FIRST_WORD = re.compile(r"[^\W_]")
 
 
-def _says_modal(norms: Iterable[str]) -> bool:
+def _says_modal(norms: Sequence[str]) -> bool:
     """Whether the words hold a modal verb, a verb of intention or talk, or a contracted modal ("we'd", "I'll")."""
-    return any(norm in MODAL_MARKERS or norm.endswith(_CONTRACTED_MODALS) for norm in norms)
+    return any(norm in MODAL_MARKERS or norm.endswith(_CONTRACTED_MODALS) for norm in norms) or _looks_forward(norms)
 
 
-def _says_irrealis(norms: Iterable[str]) -> bool:
+def _says_irrealis(norms: Sequence[str]) -> bool:
     """Whether the words say possible, planned or wished: "we'd" may be "we had", so a contraction is not enough."""
-    return not IRREALIS_MARKERS.isdisjoint(norms)
+    return not IRREALIS_MARKERS.isdisjoint(norms) or _looks_forward(norms)
+
+
+def _looks_forward(norms: Sequence[str]) -> bool:
+    """"I look forward to discussing" says wished and planned, as "I hope to discuss" does."""
+    return "forward" in norms and any(
+        norm == "forward" and index > 0 and norms[index - 1] in _LOOK for index, norm in enumerate(norms)
+    )
+
+
+_LOOK = frozenset({"look", "looks", "looked", "looking"})
 
 
 def context_stems(sentences: Sequence[Sentence]) -> frozenset[str]:
