@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import cache, cached_property, partial
-from itertools import chain, compress
+from itertools import chain, compress, pairwise
 from operator import attrgetter, methodcaller
 from typing import Literal, NamedTuple
 
@@ -46,9 +46,6 @@ NORM = attrgetter("norm")  # a token's word form as it is compared
 
 # Function words, and the sentence adverbs translators add or leave out at
 # will: "We now stand at" says no more than "We stand at".
-FUNCTION_WORDS = STOP_WORDS | frozenset(
-    ["now", "already", "still", "even", "however", "thus", "therefore", "furthermore", "moreover", "indeed", "well"]
-)
 # Light verbs carry the meaning of their object, not their own: "take
 # photographs" is "photograph", "make a sound" is "sound", "set out to" is "begin".
 LIGHT_VERBS = frozenset(
@@ -57,7 +54,13 @@ LIGHT_VERBS = frozenset(
     give gives gave given giving put puts putting set sets setting go goes went gone going
     """.split()
 )
-FUNCTION_WORDS |= LIGHT_VERBS
+FUNCTION_WORDS = (
+    STOP_WORDS
+    | LIGHT_VERBS
+    | frozenset(
+        ["now", "already", "still", "even", "however", "thus", "therefore", "furthermore", "moreover", "indeed", "well"]
+    )
+)
 
 # Words that negate what follows; "not only" and "not just" do not.
 NEGATIONS = frozenset({"not", "no", "never", "none", "nothing", "nobody", "nowhere", "neither", "nor", "without"})
@@ -645,9 +648,7 @@ def _says_irrealis(norms: Sequence[str]) -> bool:
 
 def _looks_forward(norms: Sequence[str]) -> bool:
     """"I look forward to discussing" says wished and planned, as "I hope to discuss" does."""
-    return "forward" in norms and any(
-        norm == "forward" and index > 0 and norms[index - 1] in _LOOK for index, norm in enumerate(norms)
-    )
+    return "forward" in norms and any(word == "forward" and before in _LOOK for before, word in pairwise(norms))
 
 
 _LOOK = frozenset({"look", "looks", "looked", "looking"})
