@@ -284,3 +284,44 @@ def test_a_worker_forgets_the_words_of_a_pair_and_says_what_memory_it_holds() ->
     assert WordVectors._vector.cache_info().currsize == 0
     if Path("/proc/self/statm").exists():
         assert 0 < outcome.resident_mib <= outcome.peak_mib
+
+
+def test_the_client_keeps_counts_not_report_texts_once_they_are_written(tmp_path: Path) -> None:
+    """An archive of a hundred thousand pairs must not be held in memory: each report leaves once it is on disk."""
+    from linter.batch.executors import LocalProcesses
+    from linter.batch.manifest import read_manifest
+    from linter.batch.runner import run_batch
+    from linter.config import Overrides, load_settings
+
+    manifest = archive(tmp_path / "archive", 2)
+    settings = load_settings(tmp_path, Overrides(grammar="off", cache=False, jobs=1))
+
+    result = run_batch(read_manifest(manifest), settings, tmp_path / "out", LocalProcesses(1))
+
+    assert {outcome.status for outcome in result.outcomes} == {"ok"}
+    assert all(outcome.reports == {} and outcome.counts for outcome in result.outcomes)
+    assert all(row.outcome.reports == {} for row in result.index.rows)
+    written = sorted(path.name for path in (tmp_path / "out").rglob("*.md") if path.name != "index.md")
+    assert len(written) == len(result.outcomes) == 3
+
+
+def test_the_local_executor_lets_go_of_each_pair_once_it_is_handed_over(tmp_path: Path) -> None:
+    """Its reports are the client's to write and forget: the executor keeps at most the pair it is handing over."""
+    import gc
+    import weakref
+
+    from linter.batch.executors import LocalProcesses
+    from linter.batch.manifest import PairSpec
+    from linter.batch.task import PairTask, portable
+    from linter.config import Overrides, load_settings
+
+    settings = portable(load_settings(REPO, Overrides(grammar="off", cache=False, jobs=1)))
+    tasks = [PairTask(PairSpec(f"seed-{number}", EXCERPTS, FULL), settings) for number in range(3)]
+    handed_over = []
+    for outcome in LocalProcesses(1).outcomes(tasks):
+        assert outcome.status == "ok" and outcome.reports
+        handed_over.append(weakref.ref(outcome))
+        del outcome
+        gc.collect()
+        assert all(reference() is None for reference in handed_over[:-1])
+    assert len(handed_over) == 3

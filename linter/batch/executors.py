@@ -65,7 +65,8 @@ class LocalProcesses:
             for future in as_completed(futures):
                 if _broken(future):
                     break
-                del pending[futures[future]]
+                # Let go of the future: it holds the pair's reports, which the client writes and forgets.
+                del pending[futures.pop(future)]
                 yield future.result()
             # A broken pool may still hold results its other workers finished.
             for future, number in futures.items():

@@ -74,8 +74,8 @@ def run_batch(
     report = on_done or (lambda _done, _failed: None)
     failures = 0
     report(len(outcomes), failures)
-    for outcome in _run(planned, executor):
-        _keep(by_id[outcome.id], outcome)
+    for finished_pair in _run(planned, executor):
+        outcome = _keep(by_id[finished_pair.id], finished_pair)
         outcomes[outcome.id] = outcome
         ran.append(outcome)
         failures += outcome.status == "failed"
@@ -112,12 +112,18 @@ def _plan(spec: PairSpec, settings: Settings, folder: Path) -> _Planned:
     return _Planned(spec, files, key, task=PairTask(spec, portable(pair_settings)))
 
 
-def _keep(entry: _Planned, outcome: PairOutcome) -> None:
-    """Write a finished pair's reports and record; forget a failed pair's record."""
+def _keep(entry: _Planned, outcome: PairOutcome) -> PairOutcome:
+    """Write a finished pair's reports and record, or forget a failed pair's record; the outcome without its reports.
+
+    Once on disk, the reports' texts are not needed for the index, and a client
+    that held them all would grow by every report of the archive (about 100 KiB
+    a chapter pair).
+    """
     if outcome.status == "ok":
         save(entry.files, entry.key, outcome)
     else:
         forget(entry.files)
+    return dataclasses.replace(outcome, reports={})
 
 
 def _pair_settings(spec: PairSpec, settings: Settings) -> Settings:
