@@ -146,12 +146,12 @@ def _here(outcome: PairOutcome) -> PairOutcome:
         outcome,
         worker=f"{socket.gethostname()}:{os.getpid()}",
         peak_mib=round(usage.ru_maxrss / 1024, 1),  # kilobytes on Linux
-        resident_mib=_resident_mib(),
+        resident_mib=resident_mib(),
         cpu_seconds=usage.ru_utime + usage.ru_stime,
     )
 
 
-def _resident_mib() -> float:
+def resident_mib() -> float:
     """The memory this process holds now (Linux's ``/proc``; 0 where there is none)."""
     try:
         pages = int(Path("/proc/self/statm").read_text().split()[1])
